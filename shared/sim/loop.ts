@@ -1,0 +1,71 @@
+/**
+ * The control loop's driver. Controllers never call each other: a watch notification only
+ * queues work, and the loop runs whichever controllers have work until all are quiet. While
+ * the control plane is down its controllers are parked (their queues keep filling); node
+ * components such as the kubelet keep running.
+ */
+export interface Reconciler {
+  /** Part of the control plane (scheduler, controller-manager): stops when it is down. */
+  readonly controlPlane: boolean;
+  run(): void;
+}
+
+const MAX_RUNS_PER_DRAIN = 5_000_000;
+
+export class Loop {
+  private ready = new Set<Reconciler>();
+  private parked = new Set<Reconciler>();
+
+  constructor(private readonly controlPlaneUp: () => boolean) {}
+
+  kick(r: Reconciler): void {
+    this.ready.add(r);
+  }
+
+  get idle(): boolean {
+    return this.ready.size === 0;
+  }
+
+  drain(): void {
+    let runs = 0;
+    while (this.ready.size) {
+      const r = this.ready.values().next().value as Reconciler;
+      this.ready.delete(r);
+      if (r.controlPlane && !this.controlPlaneUp()) {
+        this.parked.add(r);
+        continue;
+      }
+      r.run();
+      if (++runs > MAX_RUNS_PER_DRAIN) throw new Error('control loop does not settle');
+    }
+  }
+
+  /** The control plane is back: parked controllers catch up. */
+  resume(): void {
+    for (const r of this.parked) this.ready.add(r);
+    this.parked.clear();
+  }
+}
+
+/** A controller with a de-duplicating work queue, like client-go's workqueue. */
+export abstract class QueueController<T> implements Reconciler {
+  private queue = new Set<T>();
+
+  constructor(
+    protected readonly loop: Loop,
+    readonly controlPlane = true,
+  ) {}
+
+  enqueue(item: T): void {
+    this.queue.add(item);
+    this.loop.kick(this);
+  }
+
+  run(): void {
+    const items = [...this.queue];
+    this.queue.clear();
+    for (const item of items) this.sync(item);
+  }
+
+  protected abstract sync(item: T): void;
+}
