@@ -1,7 +1,7 @@
 /**
  * The town's requests. They come through the front door and go two ways:
- * - the old load balancer, to port 80 on every worker, where a hand-started container may
- *   be listening (its health check notices a dead backend only after 20 s);
+ * - the old load balancer, to ports 80–89 on every worker, where hand-started containers
+ *   may be listening (its health check notices a dead backend only after 20 s);
  * - the Service `web` (the bus line), to its endpoints: the Ready pods. A pod that is still
  *   listed but whose node died loses the requests sent to it until it leaves the endpoints.
  * Demand is split evenly over every backend that receives traffic; each live one serves up to
@@ -39,7 +39,8 @@ export class Traffic {
   /** Multiplies the demand the match asks for (a traffic spike). */
   demandFactor = 1;
   readonly service = { name: 'web', namespace: 'default' };
-  readonly legacyHostPort = 80;
+  /** The host ports the old load balancer sends to on every worker. */
+  readonly legacyPorts = { from: 80, to: 89 };
   readonly totals: TrafficTotals = { demanded: 0, served: 0, lost: 0 };
   private dirty = true;
   private cached: Backends = { routable: 0, live: 0, viaService: 0, viaLoadBalancer: 0 };
@@ -62,12 +63,13 @@ export class Traffic {
   watchMachine(m: Machine): void {
     m.docker.onChange((c, change) => {
       const podUid = c.labels['io.kubernetes.pod.uid'];
-      if (!podUid && c.ports.some((p) => p.hostPort === this.legacyHostPort)) {
+      const mapping = podUid ? undefined : this.legacyMapping(c);
+      if (mapping) {
         if (change === 'removed') {
           this.legacy.delete(c);
           this.legacyDeadUntil.delete(c);
         } else this.legacy.set(c, m);
-        if ((change === 'exited' || change === 'lost') && this.isServing(c, m, c.ports.find((p) => p.hostPort === this.legacyHostPort)!.containerPort, true)) {
+        if ((change === 'exited' || change === 'lost') && this.isServing(c, m, mapping.containerPort, true)) {
           const until = this.sim.now + LB_HEALTHCHECK_MS;
           this.legacyDeadUntil.set(c, until);
           this.sim.at(until, () => this.markDirty());
@@ -121,14 +123,18 @@ export class Traffic {
     let liveLB = 0;
     const now = this.sim.now;
     for (const [c, m] of this.legacy) {
-      const mapping = c.ports.find((p) => p.hostPort === this.legacyHostPort)!;
-      if (this.isServing(c, m, mapping.containerPort, false)) {
+      const mapping = this.legacyMapping(c)!;
+      if (m.spec.role === 'worker' && this.isServing(c, m, mapping.containerPort, false)) {
         viaLB++;
         liveLB++;
       } else if ((this.legacyDeadUntil.get(c) ?? -Infinity) > now) viaLB++;
     }
     this.cached = { routable: viaService + viaLB, live: liveService + liveLB, viaService, viaLoadBalancer: viaLB };
     return this.cached;
+  }
+
+  private legacyMapping(c: DockerContainer): { containerPort: number } | undefined {
+    return c.ports.find((p) => p.hostPort >= this.legacyPorts.from && p.hostPort <= this.legacyPorts.to);
   }
 
   /** Whether a pod has a container of the town's app answering on `port`. */

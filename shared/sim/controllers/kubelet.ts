@@ -10,6 +10,7 @@
 import type { Container, ContainerStateTerminated, ContainerStatus, Node, NodeCondition, Pod, PodCondition, Time } from '../api/types.js';
 import { bytesOf } from '../api/quantity.js';
 import { podCondition } from '../api/pods.js';
+import { goDuration } from '../api/durations.js';
 import type { Reconciler } from '../loop.js';
 import { fullImageRef, normalizeImageRef, type ImageInfo, type PullResult } from '../registry.js';
 import type { DockerContainer } from '../runtime/docker.js';
@@ -277,7 +278,7 @@ export class Kubelet implements Reconciler {
           if (cw.waiting?.reason !== 'CrashLoopBackOff') {
             this.event(w.pod, 'Warning', 'BackOff', `Back-off restarting failed container ${cw.spec.name} in pod ${podId(w.pod)}`, cw.spec.name);
           }
-          cw.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${formatGoDuration(b.ms)} restarting failed container=${cw.spec.name} pod=${podId(w.pod)}` };
+          cw.waiting = { reason: 'CrashLoopBackOff', message: `back-off ${goDuration(b.ms)} restarting failed container=${cw.spec.name} pod=${podId(w.pod)}` };
           this.after(finished + b.ms, () => this.markDirty(w));
           return;
         }
@@ -362,7 +363,7 @@ export class Kubelet implements Reconciler {
           w.pod,
           'Normal',
           'Pulled',
-          `Successfully pulled image "${ref}" in ${formatGoDuration(now - started)} (${formatGoDuration(now - asked)} including waiting). Image size: ${r.image.sizeBytes} bytes.`,
+          `Successfully pulled image "${ref}" in ${goDuration(now - started)} (${goDuration(now - asked)} including waiting). Image size: ${r.image.sizeBytes} bytes.`,
           cw.spec.name,
         );
       } else {
@@ -909,19 +910,4 @@ export function podPhase(statuses: ContainerStatus[], restartPolicy: string): Po
     return 'Running';
   }
   return 'Pending';
-}
-
-/** Go's time.Duration String(): `10s`, `1m20s`, `5m0s`, `412ms`, `2.5s`. */
-export function formatGoDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)}ms`;
-  const totalS = ms / 1000;
-  if (totalS < 60) return `${trimFloat(totalS)}s`;
-  const h = Math.floor(totalS / 3600);
-  const m = Math.floor((totalS % 3600) / 60);
-  const s = totalS % 60;
-  return `${h ? `${h}h` : ''}${m}m${trimFloat(s)}s`;
-}
-
-function trimFloat(x: number): string {
-  return String(Math.round(x * 1000) / 1000);
 }
