@@ -1,19 +1,9 @@
 /**
- * Kubetown's server entry point: one HTTP port for the game client, the Colyseus endpoint,
- * health checks and results. (The multiplayer room arrives with the match.)
+ * Kubetown's server: `npm start` runs this. One HTTP port (PORT, default 2567) for the game
+ * client, the Colyseus endpoint, /healthz and the results API.
  */
-import http from 'node:http';
+import { createApp } from './app.js';
 
 const port = Number(process.env.PORT ?? 2567);
-
-const server = http.createServer((req, res) => {
-  if (req.url === '/healthz') {
-    res.writeHead(200, { 'content-type': 'application/json' });
-    res.end(JSON.stringify({ ok: true }));
-    return;
-  }
-  res.writeHead(200, { 'content-type': 'text/html; charset=utf-8' });
-  res.end('<!doctype html><title>Kubetown</title><h1>Kubetown</h1><p>The town is being built.</p>');
-});
-
-server.listen(port, () => console.log(`Kubetown listening on http://localhost:${port}`));
+const app = await createApp({ port, dataDir: process.env.DATA_DIR });
+console.log(`Kubetown is up: http://localhost:${app.port}`);

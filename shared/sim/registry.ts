@@ -18,6 +18,8 @@ export interface AppBehaviour {
   ports: number[];
   /** Whether this program is the town's web app (serves the town's requests). */
   serves: boolean;
+  /** How much traffic one copy handles, relative to the town's base capacity (a faster release > 1). */
+  capacityFactor?: number;
   /** Runs to completion instead of serving (exit 0 after this long). */
   completesAfterMs?: number;
   /** A broken build: exits with this code soon after start. */
@@ -43,8 +45,9 @@ const MB = 1000 * 1000;
 const MiB = 1024 * 1024;
 const DAY = 24 * 3600 * 1000;
 
-function webApp(version: string): AppBehaviour {
+function webApp(version: string, capacityFactor = 1): AppBehaviour {
   return {
+    capacityFactor,
     command: '"docker-entrypoint.s…"',
     startupMs: 6000,
     stopMs: 800,
@@ -66,7 +69,7 @@ function catalogue(): Omit<ImageInfo, 'id'>[] {
     { ref: 'web:0.8', repository: 'web', tag: '0.8', sizeBytes: 231 * MB, created: -75 * DAY, app: webApp('0.8.3') },
     { ref: 'web:0.9', repository: 'web', tag: '0.9', sizeBytes: 242 * MB, created: -38 * DAY, app: webApp('0.9.1') },
     { ref: 'web:1.0', repository: 'web', tag: '1.0', sizeBytes: 248 * MB, created: -9 * DAY, app: webApp('1.0.0') },
-    { ref: 'web:1.1', repository: 'web', tag: '1.1', sizeBytes: 251 * MB, created: -2 * DAY, app: webApp('1.1.0') },
+    { ref: 'web:1.1', repository: 'web', tag: '1.1', sizeBytes: 251 * MB, created: -2 * DAY, app: webApp('1.1.0', 1.5) },
     {
       ref: 'web:1.2',
       repository: 'web',

@@ -30,6 +30,8 @@ export interface Backends {
   routable: number;
   /** Of those, the ones that answer. */
   live: number;
+  /** What each live backend can serve, requests/s. */
+  capacities: number[];
   viaService: number;
   viaLoadBalancer: number;
 }
@@ -43,7 +45,7 @@ export class Traffic {
   readonly legacyPorts = { from: 80, to: 89 };
   readonly totals: TrafficTotals = { demanded: 0, served: 0, lost: 0 };
   private dirty = true;
-  private cached: Backends = { routable: 0, live: 0, viaService: 0, viaLoadBalancer: 0 };
+  private cached: Backends = { routable: 0, live: 0, capacities: [], viaService: 0, viaLoadBalancer: 0 };
   /** Hand-started containers published on the legacy port, by machine. */
   private legacy = new Map<DockerContainer, Machine>();
   private legacyDeadUntil = new Map<DockerContainer, Time>();
@@ -96,7 +98,8 @@ export class Traffic {
     const demand = rps * this.demandFactor;
     const b = this.backends();
     const share = b.routable ? demand / b.routable : 0;
-    const servedRps = b.live * Math.min(share, this.capacityPerBackend);
+    let servedRps = 0;
+    for (const cap of b.capacities) servedRps += Math.min(share, cap);
     const served = (servedRps * dtMs) / 1000;
     const demanded = (demand * dtMs) / 1000;
     this.totals.demanded += demanded;
@@ -110,26 +113,26 @@ export class Traffic {
     if (!this.dirty) return this.cached;
     this.dirty = false;
     let viaService = 0;
-    let liveService = 0;
+    const capacities: number[] = [];
     const svc = this.store.get('Service', this.service.name, this.service.namespace);
     if (svc) {
       const port = targetPortOf(svc);
       for (const pod of this.endpoints.of(svc.metadata.name, svc.metadata.namespace).ready) {
         viaService++;
-        if (this.podServes(pod, port)) liveService++;
+        const c = this.podServes(pod, port);
+        if (c) capacities.push(this.capacityOf(c));
       }
     }
     let viaLB = 0;
-    let liveLB = 0;
     const now = this.sim.now;
     for (const [c, m] of this.legacy) {
       const mapping = this.legacyMapping(c)!;
       if (m.spec.role === 'worker' && this.isServing(c, m, mapping.containerPort, false)) {
         viaLB++;
-        liveLB++;
+        capacities.push(this.capacityOf(c));
       } else if ((this.legacyDeadUntil.get(c) ?? -Infinity) > now) viaLB++;
     }
-    this.cached = { routable: viaService + viaLB, live: liveService + liveLB, viaService, viaLoadBalancer: viaLB };
+    this.cached = { routable: viaService + viaLB, live: capacities.length, capacities, viaService, viaLoadBalancer: viaLB };
     return this.cached;
   }
 
@@ -137,18 +140,22 @@ export class Traffic {
     return c.ports.find((p) => p.hostPort >= this.legacyPorts.from && p.hostPort <= this.legacyPorts.to);
   }
 
-  /** Whether a pod has a container of the town's app answering on `port`. */
-  private podServes(pod: Pod, port: number | string | undefined): boolean {
+  private capacityOf(c: DockerContainer): number {
+    return this.capacityPerBackend * (c.app.capacityFactor ?? 1);
+  }
+
+  /** The pod's container of the town's app answering on `port`, if any. */
+  private podServes(pod: Pod, port: number | string | undefined): DockerContainer | undefined {
     const m = pod.spec.nodeName ? this.machines.get(pod.spec.nodeName) : undefined;
     const k = pod.spec.nodeName ? this.kubelets.get(pod.spec.nodeName) : undefined;
-    if (!m || !k || !m.isOn) return false;
+    if (!m || !k || !m.isOn) return undefined;
     for (const spec of pod.spec.containers) {
       const c = k.containerOf(pod.metadata.uid, spec.name);
       if (!c) continue;
       const p = typeof port === 'string' ? spec.ports?.find((x) => x.name === port)?.containerPort : port;
-      if (p !== undefined && this.isServing(c, m, p, false)) return true;
+      if (p !== undefined && this.isServing(c, m, p, false)) return c;
     }
-    return false;
+    return undefined;
   }
 
   private isServing(c: DockerContainer, m: Machine, port: number, justDied: boolean): boolean {
