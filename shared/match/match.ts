@@ -131,7 +131,7 @@ export class Match {
   configure(next: Partial<Pick<MatchOptions, 'scenario' | 'minutes' | 'mode'>>): string | undefined {
     if (this.phase !== 'lobby') return 'settings can only change in the lobby';
     if (next.mode === 'coop' && [...this.players.values()].some((p) => p.kind !== 'human')) return 'bots cannot join a co-op shift: remove them first';
-    this.options = { ...this.options, ...next };
+    for (const [k, v] of Object.entries(next)) if (v !== undefined) (this.options as unknown as Record<string, unknown>)[k] = v;
     this.plan = planIncidents(this.options.scenario, this.options.seed);
     this.towns.clear();
     for (const p of this.players.values()) {

@@ -132,7 +132,10 @@ export function parseScenario(fileName: string, source: string): ScenarioResult 
   if (!parsed.success) {
     const issue = parsed.error.issues[0];
     const path = issue.path.map(String);
-    const node = doc.getIn(path.map((p) => (/^\d+$/.test(p) ? Number(p) : p)), true) as { range?: [number, number] } | undefined;
+    const keys = path.map((p) => (/^\d+$/.test(p) ? Number(p) : p));
+    let node = (keys.length ? doc.getIn(keys, true) : doc.contents) as { range?: [number, number]; items?: { key?: { value?: unknown; range?: [number, number] } }[] } | undefined;
+    // An unknown key: point at the key itself.
+    if (issue.code === 'unrecognized_keys' && node?.items) node = node.items.find((i) => i.key?.value === issue.keys[0])?.key ?? node;
     const line = node?.range ? source.slice(0, node.range[0]).split('\n').length : undefined;
     return { ok: false, error: `${fileName}${line ? `:${line}` : ''}: ${path.join('.') || '(top)'}: ${issue.message}` };
   }

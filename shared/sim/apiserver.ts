@@ -3,7 +3,7 @@
  * tolerations, QoS class, cluster IPs), graceful deletion, and the errors kubectl prints as
  * `Error from server (...)`. Controllers and the console both write through it.
  */
-import type { Kind, KubeObject, NewMeta, ObjectMeta, ObjectOf, Pod, Service, Time, Toleration } from './api/types.js';
+import type { Container, Kind, KubeObject, NewMeta, ObjectMeta, ObjectOf, Pod, Service, Time, Toleration } from './api/types.js';
 import { NAMESPACED } from './api/types.js';
 import { milliCpu, bytesOf } from './api/quantity.js';
 import type { SimContext } from './context.js';
@@ -181,27 +181,62 @@ export class ApiServer {
 /** Admission for pods: default tolerations, requests from limits, QoS class. */
 function admitPod(pod: Pod): void {
   const spec = pod.spec;
-  const tols = spec.tolerations ?? [];
-  const missing = DEFAULT_TOLERATIONS.filter((def) => !tols.some((t) => (t.key === def.key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === def.effect || t.effect === undefined)));
-  // A new array (the template's stays as written); the default tolerations themselves are shared.
-  if (missing.length || !spec.tolerations) spec.tolerations = [...tols, ...missing];
+  // Pods of one template share its arrays: admit each array once and share the result.
+  spec.tolerations = admittedTolerations(spec.tolerations);
+  spec.containers = admittedContainers(spec.containers);
   spec.priority ??= 0;
   spec.enableServiceLinks ??= true;
   spec.preemptionPolicy ??= 'PreemptLowerPriority';
-  // Requests default to limits. Containers may be shared with a template: copy on write.
-  if (spec.containers.some((c) => c.resources?.limits && Object.keys(c.resources.limits).some((k) => c.resources?.requests?.[k] === undefined))) {
-    spec.containers = spec.containers.map((c) => {
-      const lim = c.resources?.limits;
-      if (!lim) return c;
-      return { ...c, resources: { ...c.resources, requests: { ...lim, ...(c.resources?.requests ?? {}) } } };
-    });
-  }
   pod.status ??= { phase: 'Pending' };
   pod.status.phase ??= 'Pending';
   pod.status.qosClass = qosClass(pod);
 }
 
+const NO_TOLERATIONS: Toleration[] = [];
+const tolerationsDone = new WeakMap<Toleration[], Toleration[]>();
+
+/** The tolerations plus the DefaultTolerationSeconds ones (a new array; the template's stays as written). */
+function admittedTolerations(given: Toleration[] | undefined): Toleration[] {
+  const tols = given ?? NO_TOLERATIONS;
+  const hit = tolerationsDone.get(tols);
+  if (hit) return hit;
+  const missing = DEFAULT_TOLERATIONS.filter((def) => !tols.some((t) => (t.key === def.key || (t.key === undefined && t.operator === 'Exists')) && (t.effect === def.effect || t.effect === undefined)));
+  const out = missing.length || !given ? [...tols, ...missing] : tols;
+  tolerationsDone.set(tols, out);
+  tolerationsDone.set(out, out);
+  return out;
+}
+
+const containersDone = new WeakMap<Container[], Container[]>();
+
+/** Requests default to limits. Containers may be shared with a template: copy on write. */
+function admittedContainers(containers: Container[]): Container[] {
+  const hit = containersDone.get(containers);
+  if (hit) return hit;
+  let out = containers;
+  if (containers.some((c) => c.resources?.limits && Object.keys(c.resources.limits).some((k) => c.resources?.requests?.[k] === undefined))) {
+    out = containers.map((c) => {
+      const lim = c.resources?.limits;
+      if (!lim) return c;
+      return { ...c, resources: { ...c.resources, requests: { ...lim, ...(c.resources?.requests ?? {}) } } };
+    });
+  }
+  containersDone.set(containers, out);
+  containersDone.set(out, out);
+  return out;
+}
+
+const qosDone = new WeakMap<Container[], 'Guaranteed' | 'Burstable' | 'BestEffort'>();
+
 export function qosClass(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
+  const hit = qosDone.get(pod.spec.containers);
+  if (hit) return hit;
+  const q = computeQos(pod);
+  qosDone.set(pod.spec.containers, q);
+  return q;
+}
+
+function computeQos(pod: Pod): 'Guaranteed' | 'Burstable' | 'BestEffort' {
   let any = false;
   let guaranteed = true;
   for (const c of pod.spec.containers) {

@@ -1,8 +1,9 @@
 /**
  * The event recorder: components report what they did as core/v1 Events with the real
  * reasons. Like client-go's correlator, repeats of the same event on the same object bump
- * `count` instead of piling up. The log is a bounded ring, standing in for the API server's
- * one-hour event TTL, so a huge cluster cannot grow without limit.
+ * `count`, and many different messages for one object and reason are combined. The log is a
+ * bounded ring, standing in for the API server's one-hour event TTL, so a huge cluster cannot
+ * grow without limit. Records are compact; the API shape is built only when someone reads.
  */
 import type { Event, KubeObject, ObjectReference, Time } from './api/types.js';
 
@@ -17,18 +18,69 @@ export const EVENT_TTL_MS = 60 * 60 * 1000;
 const AGGREGATE_MAX_EVENTS = 10;
 const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
 
+/** One event as recorded; `toEvent()` gives the API object. */
+class EventRecord {
+  count = 1;
+  last: Time;
+  rv: number;
+  private view?: Event;
+
+  constructor(
+    readonly about: KubeObject | ObjectReference,
+    readonly fieldPath: string | undefined,
+    readonly type: EventType,
+    readonly reason: string,
+    public message: string,
+    readonly component: string,
+    readonly host: string | undefined,
+    readonly first: Time,
+    readonly seq: number,
+    private readonly stampBase: string,
+  ) {
+    this.last = first;
+    this.rv = seq;
+  }
+
+  toEvent(): Event {
+    let ev = this.view;
+    if (!ev) {
+      const ref = toRef(this.about, this.fieldPath);
+      ev = this.view = {
+        apiVersion: 'v1',
+        kind: 'Event',
+        metadata: { name: `${ref.name}.${this.stampBase}${hex8(this.seq)}`, namespace: ref.namespace ?? 'default', uid: `event-${this.seq}`, resourceVersion: '', creationTimestamp: this.first },
+        involvedObject: ref,
+        reason: this.reason,
+        message: this.message,
+        source: this.host ? { component: this.component, host: this.host } : { component: this.component },
+        firstTimestamp: this.first,
+        lastTimestamp: this.last,
+        count: this.count,
+        type: this.type,
+        reportingComponent: this.component,
+        reportingInstance: this.host ?? '',
+      };
+    }
+    ev.count = this.count;
+    ev.lastTimestamp = this.last;
+    ev.message = this.message;
+    ev.metadata.resourceVersion = String(this.rv);
+    return ev;
+  }
+}
+
 interface Group {
   type: EventType;
   reason: string;
   component: string;
   fieldPath?: string;
-  events: Event[];
-  combined?: Event;
+  events: EventRecord[];
+  combined?: EventRecord;
   since: Time;
 }
 
 export class EventLog {
-  private ring: (Event | undefined)[];
+  private ring: (EventRecord | undefined)[];
   private ringKeys: string[];
   private head = 0;
   private size = 0;
@@ -36,39 +88,37 @@ export class EventLog {
   private byObject = new Map<string, Group[]>();
   private seq = 0;
   private sinks: EventSink[] = [];
-
   private readonly stampBase: string;
 
   constructor(
     private readonly clock: () => Time,
-    private readonly epochMs: number,
+    epochMs: number,
     capacity = 2000,
   ) {
-    this.stampBase = hex8(Math.floor(epochMs / 1000));
     this.ring = new Array(capacity).fill(undefined);
     this.ringKeys = new Array(capacity).fill('');
+    this.stampBase = hex8(Math.floor(epochMs / 1000));
   }
 
   onEvent(sink: EventSink): void {
     this.sinks.push(sink);
   }
 
-  record(
-    about: KubeObject | ObjectReference,
-    type: EventType,
-    reason: string,
-    message: string,
-    component: string,
-    host?: string,
-    fieldPath?: string,
-  ): Event {
+  /** Records an event (or counts a repeat of one). */
+  record(about: KubeObject | ObjectReference, type: EventType, reason: string, message: string, component: string, host?: string, fieldPath?: string): void {
     const now = this.clock();
-    const meta = 'metadata' in about ? about.metadata : undefined;
-    const objKey = meta ? meta.uid : `${about.kind}/${(about as ObjectReference).name}`;
+    const meta = (about as KubeObject).metadata;
+    const objKey = meta !== undefined ? meta.uid : `${about.kind}/${(about as ObjectReference).name}`;
     let groups = this.byObject.get(objKey);
     if (!groups) this.byObject.set(objKey, (groups = []));
     let g: Group | undefined;
-    for (const x of groups) if (x.reason === reason && x.type === type && x.component === component && x.fieldPath === fieldPath) g = x;
+    for (let i = 0; i < groups.length; i++) {
+      const x = groups[i];
+      if (x.reason === reason && x.type === type && x.component === component && x.fieldPath === fieldPath) {
+        g = x;
+        break;
+      }
+    }
     if (!g) groups.push((g = { type, reason, component, fieldPath, events: [], since: now }));
     else if (now - g.since > AGGREGATE_WINDOW_MS) {
       g.events = [];
@@ -76,68 +126,35 @@ export class EventLog {
       g.since = now;
     }
     // The same message again: the existing event counts it.
-    for (const prev of g.events) {
-      if (prev.message === message && now - prev.lastTimestamp < EVENT_TTL_MS) return this.bump(prev, now);
+    for (let i = 0; i < g.events.length; i++) {
+      const prev = g.events[i];
+      if (prev.message === message && now - prev.last < EVENT_TTL_MS) return this.bump(prev, now);
     }
     // Many different messages for one object and reason: EventAggregator combines them.
     if (g.combined || g.events.length >= AGGREGATE_MAX_EVENTS) {
       const text = `(combined from similar events): ${message}`;
-      if (g.combined && now - g.combined.lastTimestamp < EVENT_TTL_MS) {
+      if (g.combined && now - g.combined.last < EVENT_TTL_MS) {
         g.combined.message = text;
         return this.bump(g.combined, now);
       }
       g.combined = this.create(about, type, reason, text, component, host, fieldPath, now, objKey);
-      return g.combined;
+      return;
     }
-    const ev = this.create(about, type, reason, message, component, host, fieldPath, now, objKey);
-    g.events.push(ev);
-    return ev;
+    g.events.push(this.create(about, type, reason, message, component, host, fieldPath, now, objKey));
   }
 
-  private bump(ev: Event, now: Time): Event {
-    ev.count++;
-    ev.lastTimestamp = now;
-    ev.metadata.resourceVersion = String(++this.seq);
-    for (const s of this.sinks) s(ev, false);
-    return ev;
+  private bump(r: EventRecord, now: Time): void {
+    r.count++;
+    r.last = now;
+    r.rv = ++this.seq;
+    if (this.sinks.length) {
+      const ev = r.toEvent();
+      for (const s of this.sinks) s(ev, false);
+    }
   }
 
-  private create(
-    about: KubeObject | ObjectReference,
-    type: EventType,
-    reason: string,
-    message: string,
-    component: string,
-    host: string | undefined,
-    fieldPath: string | undefined,
-    now: Time,
-    objKey: string,
-  ): Event {
-    const ref = toRef(about, fieldPath);
-    const seq = ++this.seq;
-    // Like UnixNano in hex: unique and ordered.
-    const stamp = this.stampBase + hex8(seq);
-    const ev: Event = {
-      apiVersion: 'v1',
-      kind: 'Event',
-      metadata: { name: `${ref.name}.${stamp}`, namespace: ref.namespace ?? 'default', uid: `event-${seq}`, resourceVersion: String(seq), creationTimestamp: now },
-      involvedObject: ref,
-      reason,
-      message,
-      source: host ? { component, host } : { component },
-      firstTimestamp: now,
-      lastTimestamp: now,
-      count: 1,
-      type,
-      reportingComponent: component,
-      reportingInstance: host ?? '',
-    };
-    this.push(ev, objKey);
-    for (const s of this.sinks) s(ev, true);
-    return ev;
-  }
-
-  private push(ev: Event, objKey: string): void {
+  private create(about: KubeObject | ObjectReference, type: EventType, reason: string, message: string, component: string, host: string | undefined, fieldPath: string | undefined, now: Time, objKey: string): EventRecord {
+    const r = new EventRecord(about, fieldPath, type, reason, message, component, host, now, ++this.seq, this.stampBase);
     const cap = this.ring.length;
     const slot = (this.head + this.size) % cap;
     if (this.size === cap) {
@@ -146,18 +163,23 @@ export class EventLog {
     } else {
       this.size++;
     }
-    this.ring[slot] = ev;
+    this.ring[slot] = r;
     this.ringKeys[slot] = objKey;
+    if (this.sinks.length) {
+      const ev = r.toEvent();
+      for (const s of this.sinks) s(ev, true);
+    }
+    return r;
   }
 
   /** An event leaves the ring: it no longer aggregates. */
-  private forget(ev: Event, objKey: string): void {
+  private forget(r: EventRecord, objKey: string): void {
     const groups = this.byObject.get(objKey);
     if (!groups) return;
     for (let i = 0; i < groups.length; i++) {
       const g = groups[i];
-      if (g.combined === ev) g.combined = undefined;
-      const j = g.events.indexOf(ev);
+      if (g.combined === r) g.combined = undefined;
+      const j = g.events.indexOf(r);
       if (j >= 0) g.events.splice(j, 1);
       if (!g.events.length && !g.combined) groups.splice(i--, 1);
     }
@@ -167,14 +189,18 @@ export class EventLog {
   /** Events still within their TTL, oldest first by last occurrence. */
   list(namespace?: string): Event[] {
     const now = this.clock();
-    const out: Event[] = [];
+    const out: EventRecord[] = [];
     for (let i = 0; i < this.size; i++) {
-      const ev = this.ring[(this.head + i) % this.ring.length]!;
-      if (now - ev.lastTimestamp > EVENT_TTL_MS) continue;
-      if (namespace !== undefined && ev.metadata.namespace !== namespace) continue;
-      out.push(ev);
+      const r = this.ring[(this.head + i) % this.ring.length]!;
+      if (now - r.last > EVENT_TTL_MS) continue;
+      if (namespace !== undefined && (r.about as KubeObject).metadata?.namespace !== namespace && (r.about as ObjectReference).namespace !== namespace) {
+        // Events about cluster-scoped objects (nodes) live in "default".
+        const ns = (r.about as KubeObject).metadata?.namespace ?? (r.about as ObjectReference).namespace ?? 'default';
+        if (ns !== namespace) continue;
+      }
+      out.push(r);
     }
-    return out.sort((a, b) => a.lastTimestamp - b.lastTimestamp || Number(a.metadata.resourceVersion) - Number(b.metadata.resourceVersion));
+    return out.sort((a, b) => a.last - b.last || a.rv - b.rv).map((r) => r.toEvent());
   }
 
   /** Events about one object (for `kubectl describe`). */
@@ -193,17 +219,12 @@ function hex8(n: number): string {
 }
 
 function toRef(about: KubeObject | ObjectReference, fieldPath?: string): ObjectReference {
-  if ('metadata' in about) {
-    const ref: ObjectReference = {
-      kind: about.kind,
-      namespace: about.metadata.namespace,
-      name: about.metadata.name,
-      uid: about.metadata.uid,
-      apiVersion: about.apiVersion,
-      resourceVersion: about.metadata.resourceVersion,
-    };
+  const meta = (about as KubeObject).metadata;
+  if (meta !== undefined) {
+    const o = about as KubeObject;
+    const ref: ObjectReference = { kind: o.kind, namespace: meta.namespace, name: meta.name, uid: meta.uid, apiVersion: o.apiVersion, resourceVersion: meta.resourceVersion };
     if (fieldPath) ref.fieldPath = fieldPath;
     return ref;
   }
-  return fieldPath ? { ...about, fieldPath } : about;
+  return fieldPath ? { ...(about as ObjectReference), fieldPath } : (about as ObjectReference);
 }
