@@ -48,6 +48,9 @@ export interface MatchOutput {
 
 interface Busy {
   id: number;
+  /** Output held until the busy time is over, and its exit code. */
+  text: string;
+  exitCode: number;
   /** Sim time the terminal is free again (or the follow is first polled). */
   until: number;
   follow?: Follow;
@@ -268,8 +271,10 @@ export class Match {
     if (r.effect === 'manual') town.stats.manualCommands++;
     if (r.effect === 'declarative') town.stats.declarativeChanges++;
     const done = !r.busyMs && !r.follow;
-    this.outputs.push({ playerId, id, text: r.text, exitCode: r.exitCode, busyMs: r.busyMs, progress: r.progress, done, clear: r.clear, prompt: promptOf(p.session) });
-    if (!done) p.busy = { id, until: this.simTime + r.busyMs, follow: r.follow, deadline: this.simTime + r.busyMs + (r.follow?.timeoutMs ?? 0) };
+    // Slow work with nothing to follow (ssh connecting, a server booting) prints when it is done.
+    const later = !done && !r.follow;
+    this.outputs.push({ playerId, id, text: later ? '' : r.text, exitCode: r.exitCode, busyMs: r.busyMs, progress: r.progress, done, clear: r.clear, prompt: promptOf(p.session) });
+    if (!done) p.busy = { id, until: this.simTime + r.busyMs, follow: r.follow, deadline: this.simTime + r.busyMs + (r.follow?.timeoutMs ?? 0), text: later ? r.text : '', exitCode: r.exitCode };
   }
 
   private pollFollows(): void {
@@ -278,7 +283,7 @@ export class Match {
       if (!b || this.simTime < b.until) continue;
       if (!b.follow) {
         p.busy = undefined;
-        this.finishFor(p, b.id, '', 0);
+        this.finishFor(p, b.id, b.text, b.exitCode);
         continue;
       }
       const r = b.follow.poll(this.simTime);

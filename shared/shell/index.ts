@@ -8,6 +8,7 @@ import type { Machine } from '../sim/runtime/machine.js';
 import { suggest } from './flags.js';
 import { kubectl } from './kubectl/index.js';
 import { nodePrograms } from './node/index.js';
+import { connectionLost } from './node/session.js';
 import { tokenize } from './tokenize.js';
 import { lines, result, type Program, type Session, type ShellContext, type ShellResult } from './types.js';
 import { describeTime } from './duration.js';
@@ -190,5 +191,5 @@ function checkSession(ctx: ShellContext): ShellResult | undefined {
   const host = s.host;
   s.host = undefined;
   s.hostBootId = undefined;
-  return result(`client_loop: send disconnect: Broken pipe\nConnection to ${host} closed by remote host.\n`, 255, 'none');
+  return result(connectionLost(host), 255, 'none');
 }

@@ -22,8 +22,7 @@ export function* sysadmin(view: BotView): BotProgram {
       }
       unreachable.delete(server);
       const df = yield 'df -h';
-      const root = parseTable(df.text).find((r) => r['Mounted on'] === '/');
-      if (root && parseInt(root['Use%'], 10) >= 85) yield 'docker system prune -f';
+      if (rootUse(df.text) >= 85) yield 'docker system prune -f';
       const ps = parseTable((yield 'docker ps -a').text).filter((r) => (r.IMAGE ?? '').startsWith('web') && !(r.NAMES ?? '').startsWith('k8s_'));
       // A release the pager asked for, one server at a time.
       const wanted = latestReleaseTag(view);
@@ -56,6 +55,15 @@ export function* sysadmin(view: BotView): BotProgram {
       yield 'exit';
     }
   }
+}
+
+/** Use% of `/` from `df -h` (its columns are separated by single spaces, so split on blanks). */
+function rootUse(text: string): number {
+  for (const line of text.split('\n').slice(1)) {
+    const f = line.trim().split(/\s+/);
+    if (f.at(-1) === '/') return parseInt(f[4] ?? '', 10) || 0;
+  }
+  return 0;
 }
 
 /** The newest tag a release ticket asked for, if any. */

@@ -91,7 +91,8 @@ export function formatDockerSize(bytes: number): string {
     i++;
   }
   const s = v >= 100 || i === 0 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
-  return `${s.replace(/\.?0+$/, '') || '0'}${units[i]}`;
+  // Only a fraction's trailing zeros go (`2.50` → `2.5`; `100` stays).
+  return `${s.includes('.') ? s.replace(/\.?0+$/, '') : s}${units[i]}`;
 }
 
 /** `df -h` / `free -h` sizes (binary units, one letter: `20G`, `3.4G`, `512M`). */

@@ -94,6 +94,8 @@ export class Kubelet implements Reconciler {
   running: boolean;
   startedAt: Time;
   stoppedAt?: Time;
+  /** When the process last stopped, kept after it starts again (for the node's journal). */
+  lastStoppedAt?: Time;
   private pullQueue: string[] = [];
   private pulling?: string;
   private pullWaiters = new Map<string, Set<{ w: PodWorker; cw: ContainerWorker; asked: Time }>>();
@@ -125,6 +127,7 @@ export class Kubelet implements Reconciler {
     });
     machine.onPower((_m, change) => (change === 'booted' ? this.boot() : this.stop()));
     machine.onDisk(() => this.diskChanged());
+    machine.docker.onDaemon((up) => this.runtimeChanged(up));
   }
 
   get nodeName(): string {
@@ -210,6 +213,8 @@ export class Kubelet implements Reconciler {
   // ------------------------------------------------------------------ pod lifecycle
 
   private syncPod(w: PodWorker): void {
+    // "Skipping pod synchronization" err="container runtime is down": nothing to act through.
+    if (!this.machine.docker.running) return;
     const pod = w.pod;
     if (w.removed || pod.metadata.deletionTimestamp !== undefined || w.evicted) return this.terminate(w);
     if (!w.sandbox || w.sandbox.state !== 'running') return this.createSandbox(w);
@@ -617,7 +622,7 @@ export class Kubelet implements Reconciler {
       ['MemoryPressure', 'False', 'KubeletHasSufficientMemory', 'kubelet has sufficient memory available'],
       this.diskPressure ? ['DiskPressure', 'True', 'KubeletHasDiskPressure', 'kubelet has disk pressure'] : ['DiskPressure', 'False', 'KubeletHasNoDiskPressure', 'kubelet has no disk pressure'],
       ['PIDPressure', 'False', 'KubeletHasSufficientPID', 'kubelet has sufficient PID available'],
-      ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'],
+      this.machine.docker.running ? ['Ready', 'True', 'KubeletReady', 'kubelet is posting ready status'] : ['Ready', 'False', 'KubeletNotReady', 'container runtime is down'],
     ];
     const conditions: NodeCondition[] = want.map(([type, status, reason, message]) => {
       const prev = node.status.conditions.find((c) => c.type === type);
@@ -632,21 +637,28 @@ export class Kubelet implements Reconciler {
     node.status.images = images;
     node.status.nodeInfo.bootID = this.machine.bootId;
     this.ctx.api.update(node);
-    if (!wasReady) this.event(node, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+    const ready = conditions[3].status === 'True';
+    if (!wasReady && ready) this.event(node, 'Normal', 'NodeReady', `Node ${this.nodeName} status is now: NodeReady`);
+    if (wasReady && !ready) this.event(node, 'Normal', 'NodeNotReady', `Node ${this.nodeName} status is now: NodeNotReady`);
   }
 
   /** The machine finished booting: the kubelet starts a few seconds later. */
   private boot(): void {
+    this.startProcess(true);
+  }
+
+  /** The kubelet process starts: a few seconds after the machine boots, at once for `systemctl start kubelet`. */
+  private startProcess(rebooted: boolean): void {
     const epoch = this.epoch;
-    this.ctx.sim.at(this.ctx.sim.now + KUBELET_START_MS, () => {
-      if (epoch !== this.epoch || !this.machine.isOn) return;
+    const begin = () => {
+      if (epoch !== this.epoch || !this.machine.isOn || this.running) return;
       this.running = true;
       this.startedAt = this.ctx.sim.now;
       this.stoppedAt = undefined;
       const node = this.node();
       if (node) {
         this.event(node, 'Normal', 'Starting', 'Starting kubelet.');
-        this.event(node, 'Warning', 'Rebooted', `Node ${this.nodeName} has been rebooted, boot id: ${this.machine.bootId}`);
+        if (rebooted) this.event(node, 'Warning', 'Rebooted', `Node ${this.nodeName} has been rebooted, boot id: ${this.machine.bootId}`);
       }
       this.nodeSig = '';
       this.nodeDirty = true;
@@ -657,19 +669,45 @@ export class Kubelet implements Reconciler {
       this.kick();
       this.diskChanged();
       for (const l of this.listeners) l(this, 'started');
-    });
+    };
+    if (rebooted) this.ctx.sim.at(this.ctx.sim.now + KUBELET_START_MS, begin);
+    else begin();
   }
 
   private stop(): void {
     if (!this.running && this.stoppedAt !== undefined) return;
     this.running = false;
     this.epoch++;
-    this.stoppedAt = this.ctx.sim.now;
+    this.stoppedAt = this.lastStoppedAt = this.ctx.sim.now;
     this.pulling = undefined;
     this.pullQueue = [];
     this.pullWaiters.clear();
     this.diskCheckAt = undefined;
     for (const l of this.listeners) l(this, 'stopped');
+  }
+
+  /** `systemctl stop kubelet`: the process exits. Containers keep running; the lease is no longer renewed. */
+  stopService(): void {
+    if (this.running) this.stop();
+  }
+
+  /**
+   * `systemctl start kubelet` (or the start half of a restart): the process starts with empty
+   * memory, so its back-offs (CrashLoopBackOff, ImagePullBackOff) begin again from the first step.
+   */
+  startService(): void {
+    if (this.running || !this.machine.isOn) return;
+    for (const w of this.workers.values()) for (const cw of w.containers) cw.backoff = undefined;
+    this.pullBackoff.clear();
+    this.startProcess(false);
+  }
+
+  /** Docker stopped or started under the kubelet: the node's Ready condition follows, pods are synced again. */
+  private runtimeChanged(up: boolean): void {
+    if (!this.running) return;
+    this.nodeDirty = true;
+    if (up) for (const w of this.workers.values()) this.dirty.add(w);
+    this.kick();
   }
 
   /** The API server answers again: send what could not be sent. */

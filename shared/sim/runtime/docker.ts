@@ -43,6 +43,8 @@ export interface DockerContainer {
   labels: Record<string, string>;
   /** The container whose network namespace this one joins (a pod's sandbox), if any. */
   netnsOf?: string;
+  /** `docker run --rm`: removed once it exits for good. */
+  autoRemove?: boolean;
   /** Bytes written to its writable layer: disk that only `docker rm` gives back. */
   sizeRw: number;
   memoryLimit?: number;
@@ -70,6 +72,7 @@ export interface RunOptions {
   restart?: { name: RestartPolicyName; maximumRetryCount?: number };
   netnsOf?: string;
   memoryLimit?: number;
+  autoRemove?: boolean;
 }
 
 export interface LocalImage {
@@ -95,23 +98,35 @@ export class DockerDaemon {
   /** Host ports in use on this machine: port → container id. */
   private hostPorts = new Map<number, string>();
   private listeners: DockerListener[] = [];
+  private daemonListeners: ((running: boolean) => void)[] = [];
   private nameSeq = 0;
   /** Bytes used by images and by containers' writable layers. */
   imageBytes = 0;
   containerBytes = 0;
   running = true;
+  /** When the daemon last started or stopped (for `systemctl status docker`). */
+  since: Time;
   /** Programs this machine breaks whatever the image (a corrupted etcd data dir): image ref → behaviour. */
   readonly appOverrides = new Map<string, AppBehaviour>();
   /** Called whenever the bytes used on disk change. */
   diskHook: () => void = () => {};
+  /** Whether the machine's disk is full (set by the machine). */
+  diskFull: () => boolean = () => false;
 
   constructor(
     private readonly sim: SimContext,
     readonly hostName: string,
-  ) {}
+  ) {
+    this.since = sim.now;
+  }
 
   onChange(fn: DockerListener): void {
     this.listeners.push(fn);
+  }
+
+  /** Told when the daemon is stopped or started as a service (`systemctl stop|start docker`). */
+  onDaemon(fn: (running: boolean) => void): void {
+    this.daemonListeners.push(fn);
   }
 
   private emit(c: DockerContainer, change: DockerChange): void {
@@ -151,7 +166,8 @@ export class DockerDaemon {
    * reports the daemon's error). Returns how long it takes. A power cut aborts it.
    */
   pull(ref: string, done: (r: PullResult) => void): number {
-    const r = this.sim.registry.pull(ref);
+    let r = this.sim.registry.pull(ref);
+    if (r.ok && this.diskFull()) r = { ok: false, durationMs: r.durationMs, error: `failed to register layer: write /var/lib/docker/overlay2/${r.image.id.slice(7, 71)}/diff/app/node_modules/.package-lock.json: no space left on device` };
     const session = this.session;
     this.sim.at(this.sim.now + r.durationMs, () => {
       if (session !== this.session || !this.running) return;
@@ -167,6 +183,11 @@ export class DockerDaemon {
   /** Containers (running or not) that use an image: such an image cannot be removed without -f. */
   imageUsers(id: string): DockerContainer[] {
     return [...this.containers.values()].filter((c) => c.imageId === id);
+  }
+
+  /** `docker rmi web:1.0`: the tag goes; the image stays until nothing refers to it. */
+  untag(li: LocalImage, ref: string): void {
+    li.tags.delete(ref);
   }
 
   removeImage(id: string): void {
@@ -230,6 +251,7 @@ export class DockerDaemon {
       netnsOf: opts.netnsOf,
       sizeRw: 0,
       memoryLimit: opts.memoryLimit,
+      ...(opts.autoRemove ? { autoRemove: true } : {}),
       app: this.appOverrides.get(normalizeImageRef(opts.imageRef)) ?? opts.image.app,
       log: NONE,
     };
@@ -278,6 +300,10 @@ export class DockerDaemon {
   /** What the program does once running: clash on a port, crash, finish, or start serving. */
   private runProgram(c: DockerContainer): void {
     const app = c.app;
+    if (app.serves && this.diskFull()) {
+      this.later(c, 500, () => this.crashNoSpace(c));
+      return;
+    }
     const clash = this.portClash(c);
     if (clash !== undefined) {
       this.appendLog(c, app.serves ? `Error: listen EADDRINUSE: address already in use :::${clash}` : `bind() to 0.0.0.0:${clash} failed (98: Address already in use)`);
@@ -347,6 +373,7 @@ export class DockerDaemon {
     this.releasePorts(c);
     this.emit(c, 'exited');
     this.applyRestartPolicy(c);
+    if (c.autoRemove && c.state === 'exited') this.remove(c);
   }
 
   private releasePorts(c: DockerContainer): void {
@@ -378,6 +405,17 @@ export class DockerDaemon {
         c.finishedAt = this.sim.now;
       }
     });
+  }
+
+  /** The disk is full: every program that writes dies (the app logs every request). */
+  outOfSpace(): void {
+    for (const c of [...this.containers.values()]) if (c.state === 'running' && c.app.serves) this.crashNoSpace(c);
+  }
+
+  private crashNoSpace(c: DockerContainer): void {
+    if (c.state !== 'running') return;
+    this.appendLog(c, "Error: ENOSPC: no space left on device, write '/app/logs/access.log'");
+    this.exit(c, 1, 'Error');
   }
 
   /** `docker stop`: SIGTERM, then the program exits after its stop time (SIGKILL after `timeoutS`). */
@@ -422,10 +460,19 @@ export class DockerDaemon {
     c.manuallyStopped = saved;
   }
 
+  /** `docker update`: a new restart policy or memory limit for an existing container. */
+  update(c: DockerContainer, changes: { restart?: { name: RestartPolicyName; maximumRetryCount?: number }; memoryLimit?: number }): void {
+    if (changes.restart) c.restartPolicy = { name: changes.restart.name, maximumRetryCount: changes.restart.maximumRetryCount ?? 0 };
+    if (changes.memoryLimit !== undefined) c.memoryLimit = changes.memoryLimit;
+  }
+
   /** `docker rm`: the container and its writable layer are gone. */
   remove(c: DockerContainer): void {
+    if (!this.containers.has(c.id)) return;
     this.clearTimers(c);
     if (c.state === 'running') this.exitQuietly(c, 137, 'Error');
+    // A --rm container removes itself as it exits.
+    if (!this.containers.has(c.id)) return;
     this.releasePorts(c);
     this.containers.delete(c.id);
     this.containerBytes -= c.sizeRw;
@@ -443,6 +490,7 @@ export class DockerDaemon {
   /** Power is cut: every program stops where it stands; nothing is told. */
   powerLoss(): void {
     this.running = false;
+    this.since = this.sim.now;
     this.session++;
     for (const c of this.containers.values()) {
       this.clearTimers(c);
@@ -465,6 +513,7 @@ export class DockerDaemon {
       }
     }
     this.running = false;
+    this.since = this.sim.now;
     this.session++;
   }
 
@@ -474,6 +523,7 @@ export class DockerDaemon {
    */
   startDaemon(lostPowerAt?: Time): void {
     this.running = true;
+    this.since = this.sim.now;
     for (const c of this.containers.values()) {
       if (c.state === 'running') {
         c.state = 'exited';
@@ -487,6 +537,20 @@ export class DockerDaemon {
       const back = p === 'always' || (p === 'unless-stopped' && !c.manuallyStopped) || (p === 'on-failure' && c.exitCode !== 0);
       if (back && !c.labels['io.kubernetes.pod.uid']) this.start(c);
     }
+  }
+
+  /** `systemctl stop docker`: a clean shutdown while the machine stays on; every container stops. */
+  stopService(): void {
+    if (!this.running) return;
+    this.shutdown();
+    for (const l of this.daemonListeners) l(false);
+  }
+
+  /** `systemctl start docker`: containers come back as their restart policies say. */
+  startService(): void {
+    if (this.running) return;
+    this.startDaemon();
+    for (const l of this.daemonListeners) l(true);
   }
 
   diskBytes(): number {

@@ -47,6 +47,7 @@ export class Machine {
     this.bootId = sim.rng.uuid();
     this.bootedAt = bootedAt;
     this.docker.diskHook = () => this.diskChanged();
+    this.docker.diskFull = () => this.diskFree() <= 0;
   }
 
   get name(): string {
@@ -67,6 +68,8 @@ export class Machine {
 
   diskChanged(): void {
     for (const l of this.diskListeners) l();
+    // A full disk: programs that write (logs, temp files) die with ENOSPC.
+    if (this.isOn && this.diskFree() <= 0) this.docker.outOfSpace();
   }
 
   diskUsed(): number {
