@@ -185,6 +185,13 @@ export class ShiftRoom extends Room<ShiftState> {
     this.state.spectators = [...this.seats.values()].filter((s) => s.role === 'spectator').length;
   }
 
+  /** The process is shutting down: say so, keep what was played, then let everyone go. */
+  override onBeforeShutdown(): void {
+    this.broadcast('notice', { code: 'shutdown', message: 'The server is restarting. Your shift so far has been saved.' });
+    if (this.match.phase !== 'lobby') this.saveNow();
+    this.disconnect(4001);
+  }
+
   /** A bug in a handler is logged; the room and everyone's shift go on. */
   override onUncaughtException(error: unknown, methodName: string): void {
     console.error(`shift ${this.roomId}: uncaught error in ${methodName}:`, error);

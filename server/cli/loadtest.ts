@@ -8,12 +8,11 @@
  * Options: --rooms N --players N --minutes 3|6|10 --time-scale X --processes N (needs
  * REDIS_URL) --json.
  */
-import { spawn, type ChildProcess } from 'node:child_process';
-import net from 'node:net';
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
 import { histogramQuantile } from '../metrics.js';
 import { repoRoot } from '../assets.js';
+import { freePort, startRedis, startServerProcess, type Proc } from './processes.js';
 
 const argv = process.argv.slice(2);
 const opt = (name: string, def: string) => {
@@ -30,44 +29,26 @@ const PATCHES_PER_SECOND = 10;
 
 const SCRIPT = ['kubectl get pods', 'kubectl get nodes', 'ssh node-1', 'docker ps -a', 'df -h', 'exit', 'kubectl get deploy', 'kubectl get events', 'ssh node-2', 'docker ps', 'exit', 'help'];
 
-async function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.listen(0, '127.0.0.1', () => {
-      const p = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(p));
-    });
-    s.on('error', reject);
-  });
-}
-
 function log(msg: string): void {
   if (!JSON_OUT) console.error(msg);
 }
 
-async function startServers(): Promise<{ ports: number[]; procs: ChildProcess[] }> {
+/** The server processes (and, for several, a Redis of our own unless REDIS_URL is set). */
+async function startServers(): Promise<{ ports: number[]; procs: Proc[] }> {
+  const procs: Proc[] = [];
+  let redisUrl = process.env.REDIS_URL;
+  if (PROCESSES > 1 && !redisUrl) {
+    const redis = await startRedis();
+    procs.push(redis);
+    redisUrl = redis.url;
+  }
   const ports: number[] = [];
-  const procs: ChildProcess[] = [];
   for (let i = 0; i < PROCESSES; i++) {
     const port = await freePort();
-    const env: NodeJS.ProcessEnv = { ...process.env, PORT: String(port), KUBETOWN_TIME_SCALE: String(TIME_SCALE), DATA_DIR: path.join(repoRoot(), 'data', 'loadtest') };
-    if (PROCESSES > 1) env.PUBLIC_ADDRESS = `127.0.0.1:${port}`;
-    const p = spawn(process.execPath, ['--import', 'tsx', path.join(repoRoot(), 'server', 'main.ts')], { env, stdio: ['ignore', 'ignore', 'inherit'] });
-    procs.push(p);
+    const env: Record<string, string> = { PORT: String(port), KUBETOWN_TIME_SCALE: String(TIME_SCALE), DATA_DIR: path.join(repoRoot(), 'data', 'loadtest') };
+    if (PROCESSES > 1) Object.assign(env, { REDIS_URL: redisUrl!, PUBLIC_ADDRESS: `127.0.0.1:${port}` });
+    procs.push(await startServerProcess(env));
     ports.push(port);
-  }
-  for (const port of ports) {
-    const end = Date.now() + 30_000;
-    for (;;) {
-      try {
-        const r = await fetch(`http://127.0.0.1:${port}/healthz`);
-        if (r.ok) break;
-      } catch {
-        // not up yet
-      }
-      if (Date.now() > end) throw new Error(`server on ${port} did not come up`);
-      await new Promise((r) => setTimeout(r, 200));
-    }
   }
   return { ports, procs };
 }
@@ -209,7 +190,7 @@ async function main(): Promise<void> {
     await Promise.all([...players, ...hosts].map((r) => r.leave().catch(() => undefined)));
   } finally {
     clearInterval(rssTimer);
-    for (const p of procs) p.kill('SIGTERM');
+    await Promise.all(procs.reverse().map((p) => p.stop('SIGTERM')));
   }
 }
 
