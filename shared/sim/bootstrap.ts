@@ -5,6 +5,7 @@
  */
 import type { DaemonSet, Deployment, Node, Pod, Service, Time } from './api/types.js';
 import type { NewObject } from './apiserver.js';
+import { formatBinary } from './api/quantity.js';
 import type { Machine, MachineSpec } from './runtime/machine.js';
 import type { RestartPolicyName } from './runtime/docker.js';
 import { PAUSE_IMAGE } from './controllers/kubelet.js';
@@ -61,9 +62,8 @@ export function nodeObject(m: Machine, index: number, created: Time): NewObject<
     labels['node-role.kubernetes.io/control-plane'] = '';
     labels['node.kubernetes.io/exclude-from-external-load-balancers'] = '';
   }
-  const memKi = spec.memoryBytes / 1024;
-  const diskKi = spec.diskBytes / 1024;
-  const capacity = { cpu: String(spec.cpuMilli / 1000), 'ephemeral-storage': `${diskKi}Ki`, 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: `${memKi}Ki`, pods: '110' };
+  // Quantities in the API's canonical form (`8Gi`, `30Gi`).
+  const capacity = { cpu: String(spec.cpuMilli / 1000), 'ephemeral-storage': formatBinary(spec.diskBytes), 'hugepages-1Gi': '0', 'hugepages-2Mi': '0', memory: formatBinary(spec.memoryBytes), pods: '110' };
   const allocatable = {
     cpu: String(spec.cpuMilli / 1000),
     // nodefs.available<10% is held back for eviction.
@@ -71,7 +71,7 @@ export function nodeObject(m: Machine, index: number, created: Time): NewObject<
     'hugepages-1Gi': '0',
     'hugepages-2Mi': '0',
     // memory.available<100Mi is held back for eviction.
-    memory: `${memKi - 100 * 1024}Ki`,
+    memory: formatBinary(spec.memoryBytes - 100 * 1024 * 1024),
     pods: '110',
   };
   const podCIDR = `10.244.${index}.0/24`;

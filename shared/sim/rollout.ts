@@ -47,7 +47,8 @@ export function rollbackDeployment(api: ApiServer, d: Deployment, rsByOwner: Ind
     target = revs.filter((r) => r.revision !== current).at(-1);
     if (!target) return { ok: false, error: 'error: no rollout history found for deployment "' + d.metadata.name + '"' };
   }
-  if (d.spec.paused) return { ok: false, error: `error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume deployment/${d.metadata.name}' and try again` };
+  // kubectl's wording since it stopped naming the deployment in the hint.
+  if (d.spec.paused) return { ok: false, error: "error: you cannot rollback a paused deployment; resume it first with 'kubectl rollout resume' and try again" };
   const template = templateOf(target.rs);
   if (JSON.stringify(template) === JSON.stringify(d.spec.template)) {
     return { ok: true, message: `deployment.apps/${d.metadata.name} skipped rollback (current template already matches revision ${target.revision})` };

@@ -12,7 +12,6 @@ export function* sysadmin(view: BotView): BotProgram {
   const unreachable = new Set<string>();
   let goodTag = 'web:1.0';
   const badTags = new Set<string>();
-  const deployedOn = new Map<string, string>();
   for (;;) {
     for (const server of view.servers) {
       const login = yield `ssh ${server}`;
@@ -39,7 +38,16 @@ export function* sysadmin(view: BotView): BotProgram {
           yield `docker pull ${runTag}`;
           yield 'docker rm -f web';
           yield `docker run -d --name web -p 80:8080 ${runTag}`;
-          deployedOn.set(server, runTag);
+          // A careful sysadmin looks again before moving on.
+          const after = parseTable((yield 'docker ps -a').text).find((r) => r.NAMES === 'web');
+          if (after && !after.STATUS.startsWith('Up')) {
+            const logs = yield 'docker logs --tail 5 web';
+            if (/Cannot find module|Error/.test(logs.text)) {
+              badTags.add(runTag);
+              yield 'docker rm -f web';
+              yield `docker run -d --name web -p 80:8080 ${goodTag}`;
+            }
+          }
         } else if (main) yield 'docker start web';
         else yield `docker run -d --name web -p 80:8080 ${runTag}`;
       } else if (!badTags.has(main.IMAGE)) {

@@ -280,7 +280,7 @@ export class DeploymentController extends QueueController<string> {
         name: `${d.metadata.name}-${hash}`,
         namespace: d.metadata.namespace,
         labels: { ...template.metadata.labels },
-        annotations: { [DESIRED]: String(d.spec.replicas), [MAX_REPLICAS]: String(d.spec.replicas + maxSurge(d)), [REVISION]: revision },
+        annotations: { ...copiedAnnotations(d), [DESIRED]: String(d.spec.replicas), [MAX_REPLICAS]: String(d.spec.replicas + maxSurge(d)), [REVISION]: revision },
         ownerReferences: [{ apiVersion: 'apps/v1', kind: 'Deployment', name: d.metadata.name, uid: d.metadata.uid, controller: true, blockOwnerDeletion: true }],
       },
       spec: { replicas, minReadySeconds: d.spec.minReadySeconds ?? 0, selector, template },
@@ -356,6 +356,16 @@ export class DeploymentController extends QueueController<string> {
 }
 
 // ---------------------------------------------------------------------- helpers (deploymentutil)
+
+/** The Deployment's annotations a new ReplicaSet inherits (change-cause among them), as the real controller copies them. */
+function copiedAnnotations(d: Deployment): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(d.metadata.annotations ?? {})) {
+    if (k === REVISION || k === REVISION_HISTORY || k === DESIRED || k === MAX_REPLICAS || k === 'kubectl.kubernetes.io/last-applied-configuration') continue;
+    out[k] = v;
+  }
+  return out;
+}
 
 function active(rs: ReplicaSet): boolean {
   return rs.spec.replicas > 0;

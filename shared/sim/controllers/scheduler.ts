@@ -416,6 +416,10 @@ export class Scheduler extends QueueController<Pod> {
 
   private fail(pod: Pod, message: string): void {
     const now = this.ctx.sim.now;
+    const uid = pod.metadata.uid;
+    // Parked before the status write, so the write does not queue the pod again.
+    this.attempts.set(uid, (this.attempts.get(uid) ?? 0) + 1);
+    this.unschedulable.set(uid, pod);
     const conds = (pod.status.conditions ??= []);
     const i = conds.findIndex((c) => c.type === 'PodScheduled');
     const prev = i >= 0 ? conds[i] : undefined;
@@ -426,9 +430,6 @@ export class Scheduler extends QueueController<Pod> {
       this.ctx.api.update(pod);
     }
     this.ctx.sim.events.record(pod, 'Warning', 'FailedScheduling', message, 'default-scheduler');
-    const uid = pod.metadata.uid;
-    this.attempts.set(uid, (this.attempts.get(uid) ?? 0) + 1);
-    this.unschedulable.set(uid, pod);
     this.ctx.sim.at(now + UNSCHEDULABLE_FLUSH_MS, () => {
       if (this.unschedulable.get(uid) === pod) this.requeue(pod);
     });
