@@ -5,8 +5,9 @@
  */
 import { isPodReady } from '../shared/sim/api/pods.js';
 import { milliCpu } from '../shared/sim/api/quantity.js';
-import type { Event, Node, Pod } from '../shared/sim/api/types.js';
+import type { Event, Pod } from '../shared/sim/api/types.js';
 import { podStatus } from '../shared/shell/pod-status.js';
+import { nodeStatus } from '../shared/shell/kubectl/printers.js';
 import type { Town } from '../shared/match/town.js';
 import { ContainerState, EventState, HandContainerState, NodeState, PodState, TownState } from './state.js';
 
@@ -170,11 +171,4 @@ export class TownSync {
     this.pendingEvents = [];
     while (list.length > MAX_EVENTS) list.shift();
   }
-}
-
-/** STATUS of `kubectl get nodes`: Ready, NotReady, with `,SchedulingDisabled` when cordoned. */
-export function nodeStatus(node: Node): string {
-  const ready = node.status.conditions.find((x) => x.type === 'Ready');
-  const word = ready?.status === 'True' ? 'Ready' : 'NotReady';
-  return node.spec.unschedulable ? `${word},SchedulingDisabled` : word;
 }

@@ -3,7 +3,7 @@
  * with three players in one competition — one who does nothing, the sysadmin bot and the
  * reconciler bot. One JSON line per seed with each one's availability (0..1).
  */
-import { Match } from '../../shared/match/match.js';
+import { playNight } from '../../shared/match/headless.js';
 import { loadScenarios, loadStarterFiles } from '../assets.js';
 
 const args = process.argv.slice(2);
@@ -25,25 +25,14 @@ if (!scenario) {
   process.exit(2);
 }
 const starterFiles = loadStarterFiles();
-let wins = { reconcilerOverSysadmin: 0, sysadminOverIdle: 0 };
+const wins = { reconcilerOverSysadmin: 0, sysadminOverIdle: 0 };
 for (let seed = first; seed < first + seeds; seed++) {
-  const m = new Match({ seed, scenario, minutes, mode: 'competition', starterFiles });
-  m.addPlayer('idle', 'idle');
-  m.addPlayer('sysadmin', 'sysadmin', 'sysadmin');
-  m.addPlayer('reconciler', 'reconciler', 'reconciler');
-  m.start();
-  while (m.phase === 'running') m.advanceSim(60_000);
-  const a = (id: string) => m.towns.get(id)!.availability;
-  const row = { seed, scenario: scenarioName, idle: round(a('idle')), sysadmin: round(a('sysadmin')), reconciler: round(a('reconciler')) };
+  const row = playNight(scenario, seed, starterFiles, minutes);
   if (row.reconciler > row.sysadmin) wins.reconcilerOverSysadmin++;
   if (row.sysadmin > row.idle) wins.sysadminOverIdle++;
   console.log(json ? JSON.stringify(row) : `seed ${seed}: idle ${pct(row.idle)}  sysadmin ${pct(row.sysadmin)}  reconciler ${pct(row.reconciler)}`);
 }
 if (!json) console.log(`reconciler beat sysadmin in ${wins.reconcilerOverSysadmin}/${seeds}; sysadmin beat idle in ${wins.sysadminOverIdle}/${seeds}`);
-
-function round(x: number): number {
-  return Math.round(x * 10000) / 10000;
-}
 
 function pct(x: number): string {
   return `${(x * 100).toFixed(2)}%`;

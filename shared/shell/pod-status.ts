@@ -18,6 +18,7 @@ export interface PodStatusColumns {
 export function podStatus(pod: Pod): PodStatusColumns {
   const st = pod.status;
   let reason: string = st.reason || st.phase;
+  for (const c of st.conditions ?? []) if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
   let restarts = 0;
   let ready = 0;
   let lastRestartAt: number | undefined;

@@ -4,6 +4,7 @@
  * printNode's `Ready,SchedulingDisabled`, the `80:30080/TCP` port strings, `<none>` cells.
  */
 import type { DaemonSet, Deployment, Event, Labels, Node, Pod, ReplicaSet, Service, ServicePort, Time } from '../../sim/api/types.js';
+import { podStatus } from '../pod-status.js';
 import { formatSelector } from '../../sim/api/selectors.js';
 import { kubeAge } from '../duration.js';
 import type { AnyObject, EndpointsObject, NamespaceObject } from './objects.js';
@@ -118,36 +119,9 @@ export interface PodCells {
 
 /** printPod: READY, STATUS and RESTARTS exactly as the server's table printer computes them. */
 export function podCells(pod: Pod, now: number): PodCells {
-  const total = pod.spec.containers.length;
-  let readyCount = 0;
-  let restarts = 0;
-  let lastRestart: number | undefined;
-  let reason: string = pod.status.reason || pod.status.phase;
-  for (const c of pod.status.conditions ?? []) if (c.type === 'PodScheduled' && c.reason === 'SchedulingGated') reason = 'SchedulingGated';
-  let hasRunning = false;
-  const statuses = pod.status.containerStatuses ?? [];
-  for (let i = statuses.length - 1; i >= 0; i--) {
-    const cs = statuses[i];
-    restarts += cs.restartCount;
-    const lt = cs.lastState.terminated;
-    if (lt && (lastRestart === undefined || lt.finishedAt > lastRestart)) lastRestart = lt.finishedAt;
-    const st = cs.state;
-    if (st.waiting && st.waiting.reason) reason = st.waiting.reason;
-    else if (st.terminated && st.terminated.reason) reason = st.terminated.reason;
-    else if (st.terminated) reason = `ExitCode:${st.terminated.exitCode}`;
-    else if (cs.ready && st.running) {
-      hasRunning = true;
-      readyCount++;
-    }
-  }
-  if (reason === 'Completed' && hasRunning) {
-    reason = (pod.status.conditions ?? []).some((c) => c.type === 'Ready' && c.status === 'True') ? 'Running' : 'NotReady';
-  }
-  const terminal = pod.status.phase === 'Succeeded' || pod.status.phase === 'Failed';
-  if (pod.metadata.deletionTimestamp !== undefined && pod.status.reason === 'NodeLost') reason = 'Unknown';
-  else if (pod.metadata.deletionTimestamp !== undefined && !terminal) reason = 'Terminating';
-  const restartsStr = restarts !== 0 && lastRestart !== undefined ? `${restarts} (${since(lastRestart, now)} ago)` : String(restarts);
-  return { ready: `${readyCount}/${total}`, status: reason, restarts: restartsStr };
+  const c = podStatus(pod);
+  const restarts = c.lastRestartAt !== undefined ? `${c.restarts} (${since(c.lastRestartAt, now)} ago)` : String(c.restarts);
+  return { ready: c.ready, status: c.status, restarts };
 }
 
 /** findNodeRoles: `node-role.kubernetes.io/<role>` labels and `kubernetes.io/role`. */
