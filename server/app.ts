@@ -6,6 +6,7 @@ import http from 'node:http';
 import path from 'node:path';
 import { Server, matchMaker } from '@colyseus/core';
 import { WebSocketTransport } from '@colyseus/ws-transport';
+import { Encoder } from '@colyseus/schema';
 import type { WebSocket, WebSocketServer } from 'ws';
 import { LIMITS, ROOM_NAME } from '../shared/protocol.js';
 import { loadScenarios, loadStarterFiles, repoRoot } from './assets.js';
@@ -37,6 +38,8 @@ export interface App {
 }
 
 export async function createApp(o: AppOptions = {}): Promise<App> {
+  // A room with many towns encodes more than the default 8 KiB in one go (a join).
+  Encoder.BUFFER_SIZE = 512 * 1024;
   const root = repoRoot();
   const { scenarios, errors } = loadScenarios();
   for (const e of errors) console.warn(`scenario skipped: ${e}`);

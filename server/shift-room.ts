@@ -41,6 +41,8 @@ export function setRoomDeps(d: RoomDeps): void {
 }
 
 const MAX_SPECTATORS = 30;
+/** The simulation and the patches run at 5 Hz: a 6-minute shift moves 12 sim seconds a tick. */
+const TICK_MS = 200;
 const SUMMARY_EVERY_MS = 1000;
 const CODES_KEY = 'kubetown:codes';
 
@@ -83,8 +85,8 @@ export class ShiftRoom extends Room<ShiftState> {
     this.state.scenario = scenario.name;
     this.state.minutes = this.match.options.minutes;
     this.state.mode = this.match.options.mode;
-    this.setPatchRate(100);
-    this.setSimulationInterval((dt) => this.tick(dt), this.deps.tickMs ?? 100);
+    this.setPatchRate(this.deps.tickMs ?? TICK_MS);
+    this.setSimulationInterval((dt) => this.tick(dt), this.deps.tickMs ?? TICK_MS);
     for (const [type, spec] of Object.entries(CLIENT_MESSAGES)) {
       this.onMessage(type, (client, message) => this.receive(client, type as ClientMessageType, message, spec));
     }

@@ -57,6 +57,8 @@ export class NodeState extends Schema {
 }
 
 export class EventState extends Schema {
+  /** Order of arrival (0: an empty slot). */
+  @type('uint32') seq = 0;
   @type('number') at = 0;
   @type('string') type = '';
   @type('string') reason = '';
@@ -70,6 +72,7 @@ export class TownState extends Schema {
   @type('string') id = '';
   @type({ map: NodeState }) nodes = new MapSchema<NodeState>();
   @type({ map: PodState }) pods = new MapSchema<PodState>();
+  /** The latest events in a fixed ring of slots (sort by `seq`): slots are rewritten, never added or removed. */
   @type([EventState]) events = new ArraySchema<EventState>();
   @type('boolean') controlPlaneUp = true;
   /** Requests per second at the door, and served now. */

@@ -23,8 +23,11 @@ export class TownSync {
   private dirty = true;
   private pendingEvents: Event[] = [];
 
+  private eventSeq = 0;
+
   constructor(readonly town: Town) {
     this.state.id = town.id;
+    for (let i = 0; i < MAX_EVENTS; i++) this.state.events.push(new EventState());
     const c = town.cluster;
     const mark = () => (this.dirty = true);
     c.store.watch('Pod', mark);
@@ -150,25 +153,22 @@ export class TownSync {
   }
 
   private syncEvents(): void {
-    const list = this.state.events;
+    const slots = this.state.events;
     for (const ev of this.pendingEvents) {
       const object = `${ev.involvedObject.kind.toLowerCase()}/${ev.involvedObject.name}`;
-      const existing = list.find((e) => e.reason === ev.reason && e.object === object && e.message === ev.message);
-      if (existing) {
-        set(existing, 'count', Math.min(65535, ev.count));
-        set(existing, 'at', ev.lastTimestamp);
-        continue;
+      let e = slots.find((x) => x.seq > 0 && x.reason === ev.reason && x.object === object && x.message === ev.message.slice(0, 300));
+      if (!e) {
+        // Overwrite the oldest slot: fields change, the array's shape never does.
+        e = slots[this.eventSeq % MAX_EVENTS];
+        set(e, 'seq', ++this.eventSeq);
+        set(e, 'type', ev.type);
+        set(e, 'reason', ev.reason);
+        set(e, 'object', object);
+        set(e, 'message', ev.message.slice(0, 300));
       }
-      const e = new EventState();
-      e.at = ev.lastTimestamp;
-      e.type = ev.type;
-      e.reason = ev.reason;
-      e.object = object;
-      e.message = ev.message.slice(0, 300);
-      e.count = Math.min(65535, ev.count);
-      list.push(e);
+      set(e, 'at', ev.lastTimestamp);
+      set(e, 'count', Math.min(65535, ev.count));
     }
     this.pendingEvents = [];
-    while (list.length > MAX_EVENTS) list.shift();
   }
 }

@@ -25,6 +25,8 @@ const MINUTES = Number(opt('minutes', '3'));
 const TIME_SCALE = Number(opt('time-scale', '1'));
 const PROCESSES = Number(opt('processes', '1'));
 const JSON_OUT = argv.includes('--json');
+/** Use a server that is already running (e.g. under a profiler) instead of starting one. */
+const EXISTING = opt('server', '');
 const PATCHES_PER_SECOND = 10;
 
 const SCRIPT = ['kubectl get pods', 'kubectl get nodes', 'ssh node-1', 'docker ps -a', 'df -h', 'exit', 'kubectl get deploy', 'kubectl get events', 'ssh node-2', 'docker ps', 'exit', 'help'];
@@ -35,6 +37,7 @@ function log(msg: string): void {
 
 /** The server processes (and, for several, a Redis of our own unless REDIS_URL is set). */
 async function startServers(): Promise<{ ports: number[]; procs: Proc[] }> {
+  if (EXISTING) return { ports: EXISTING.split(',').map((p) => Number(p.split(':').pop())), procs: [] };
   const procs: Proc[] = [];
   let redisUrl = process.env.REDIS_URL;
   if (PROCESSES > 1 && !redisUrl) {

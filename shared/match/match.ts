@@ -102,7 +102,7 @@ export interface LeaderRow {
 const BOT_THINK_MS: [number, number] = [2500, 5500];
 const POLL_MS = 1000;
 /** Sim time advanced at most per sub-step, so commands, bots and incidents interleave finely. */
-const SUBSTEP_MS = 1000;
+const SUBSTEP_MS = 5000;
 
 export class Match {
   phase: Phase = 'lobby';

@@ -197,6 +197,14 @@ export class Cluster implements SimContext {
 
   /** The client-side error while the API is unreachable, or undefined when it answers. */
   controlPlaneOutage(): string | undefined {
+    // Asked on every controller run: cached until the control-plane machine changes.
+    if (this.cpOutage === null) this.cpOutage = this.computeOutage();
+    return this.cpOutage;
+  }
+
+  private cpOutage: string | undefined | null = null;
+
+  private computeOutage(): string | undefined {
     const cp = this.machines.get(CONTROL_PLANE_NAME);
     if (!cp) return undefined;
     if (!cp.isOn) return `Unable to connect to the server: dial tcp ${CONTROL_PLANE_IP}:6443: i/o timeout`;
@@ -248,6 +256,12 @@ export class Cluster implements SimContext {
   private addMachine(spec: ReturnType<typeof machineSpec>, index: number, created: Time): Machine {
     const m = new Machine(this, spec, created);
     this.machines.set(spec.name, m);
+    if (spec.role === 'control-plane') {
+      const forget = () => (this.cpOutage = null);
+      m.docker.onChange(forget);
+      m.docker.onDaemon(forget);
+      m.onPower(forget);
+    }
     for (const ref of nodeImages(spec.role)) m.docker.addImage(this.registry.lookup(ref)!, ref);
     for (const li of m.docker.images.values()) li.pulledAt = li.lastUsed = created;
     const k = new Kubelet(this.ctx, m, created);

@@ -27,6 +27,8 @@ const BACKOFF_EXPIRE = 2 * BACKOFF_MAX;
 export const HEARTBEAT_MS = 10_000;
 const KUBELET_START_MS = 3000;
 const EVICTION_PERIOD = 10_000;
+/** ImageGCPeriod: the image garbage collector runs every 5 minutes. */
+const IMAGE_GC_PERIOD = 5 * 60_000;
 const PRESSURE_TRANSITION = 5 * 60_000;
 export const IMAGE_GC_HIGH = 0.85;
 export const IMAGE_GC_LOW = 0.8;
@@ -725,11 +727,15 @@ export class Kubelet implements Reconciler {
 
   // ------------------------------------------------------------------ disk: image GC and eviction
 
+  /** The eviction manager looks every 10 s when a threshold is near; the image GC every 5 minutes. */
   private diskChanged(): void {
-    if (!this.running || this.diskCheckAt !== undefined) return;
-    const used = this.machine.diskUsed() / this.machine.spec.diskBytes;
+    if (!this.running) return;
+    const m = this.machine;
+    const used = m.diskUsed() / m.spec.diskBytes;
     if (used <= IMAGE_GC_HIGH && !this.diskPressure) return;
-    this.scheduleDiskCheck(Math.ceil((this.ctx.sim.now + 1) / EVICTION_PERIOD) * EVICTION_PERIOD);
+    const nextTick = Math.ceil((this.ctx.sim.now + 1) / EVICTION_PERIOD) * EVICTION_PERIOD;
+    const urgent = this.diskPressure || m.diskFree() < m.spec.diskBytes * NODEFS_MIN_AVAILABLE || this.ctx.sim.now - this.lastImageGC >= IMAGE_GC_PERIOD;
+    this.scheduleDiskCheck(urgent ? nextTick : Math.max(nextTick, this.lastImageGC + IMAGE_GC_PERIOD));
   }
 
   private scheduleDiskCheck(at: Time): void {
@@ -746,7 +752,7 @@ export class Kubelet implements Reconciler {
     const m = this.machine;
     const cap = m.spec.diskBytes;
     const now = this.ctx.sim.now;
-    if (m.diskUsed() / cap > IMAGE_GC_HIGH && now - this.lastImageGC >= EVICTION_PERIOD) {
+    if (m.diskUsed() / cap > IMAGE_GC_HIGH && now - this.lastImageGC >= IMAGE_GC_PERIOD) {
       this.lastImageGC = now;
       this.imageGC(cap * IMAGE_GC_LOW, true);
     }
@@ -776,7 +782,8 @@ export class Kubelet implements Reconciler {
         if (node) this.event(node, 'Normal', 'NodeHasNoDiskPressure', `Node ${this.nodeName} status is now: NodeHasNoDiskPressure`);
       } else this.scheduleDiskCheck(this.pressureSeenAt + PRESSURE_TRANSITION);
     }
-    if (m.diskUsed() / cap > IMAGE_GC_HIGH) this.scheduleDiskCheck(now + EVICTION_PERIOD);
+    // Above the image GC threshold but not under pressure: look again when the GC is due.
+    if (m.diskUsed() / cap > IMAGE_GC_HIGH) this.scheduleDiskCheck(Math.max(now + EVICTION_PERIOD, this.lastImageGC + IMAGE_GC_PERIOD));
   }
 
   /** Deletes unused images, least recently used first, until usage is under `target` bytes. */
