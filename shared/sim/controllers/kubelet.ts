@@ -106,6 +106,8 @@ export class Kubelet implements Reconciler {
   private undeleted = new Set<PodWorker>();
   private diskCheckAt?: Time;
   private diskPressure = false;
+  /** Disk usage at which the eviction manager last found nothing to free (skip until it changes). */
+  private exhausted?: number;
   private pressureSeenAt = -Infinity;
   private lastImageGC = -Infinity;
   private nodeSig = '';
@@ -766,10 +768,15 @@ export class Kubelet implements Reconciler {
         const node = this.node();
         if (node) this.event(node, 'Normal', 'NodeHasDiskPressure', `Node ${this.nodeName} status is now: NodeHasDiskPressure`);
       }
-      const node = this.node();
-      if (node) this.event(node, 'Warning', 'EvictionThresholdMet', 'Attempting to reclaim ephemeral-storage');
-      this.reclaimNodeLevel();
-      if (m.diskFree() < threshold) this.evictOne(threshold);
+      // Nothing left to reclaim or evict and nothing changed since: just look again later.
+      const used = m.diskUsed();
+      if (this.exhausted !== used) {
+        const node = this.node();
+        if (node) this.event(node, 'Warning', 'EvictionThresholdMet', 'Attempting to reclaim ephemeral-storage');
+        this.reclaimNodeLevel();
+        const evicted = m.diskFree() < threshold && this.evictOne(threshold);
+        this.exhausted = evicted || m.diskUsed() !== used ? undefined : m.diskUsed();
+      }
       this.scheduleDiskCheck(now + EVICTION_PERIOD);
       return;
     }
@@ -826,8 +833,8 @@ export class Kubelet implements Reconciler {
     this.imageGC(this.machine.spec.diskBytes * (1 - NODEFS_MIN_AVAILABLE) - 1, false);
   }
 
-  /** Evicts one pod, the biggest user of local storage first; system pods stay. */
-  private evictOne(threshold: number): void {
+  /** Evicts one pod, the biggest user of local storage first; system pods stay. True if it did. */
+  private evictOne(threshold: number): boolean {
     const docker = this.machine.docker;
     let victim: PodWorker | undefined;
     let most = -1;
@@ -840,9 +847,10 @@ export class Kubelet implements Reconciler {
         victim = w;
       }
     }
-    if (!victim) return;
+    if (!victim) return false;
     const availKi = Math.floor(this.machine.diskFree() / 1024);
     this.evict(victim, `The node was low on resource: ephemeral-storage. Threshold quantity: ${Math.round(threshold)}, available: ${availKi}Ki. `);
+    return true;
   }
 
   // ------------------------------------------------------------------ helpers
