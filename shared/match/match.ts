@@ -5,6 +5,7 @@
  * terminal busy while slow work happens), drives the bots, and keeps the score. Pure: the
  * server feeds it real time and messages; the same inputs replay the same shift.
  */
+import type { OutputMessage } from '../protocol.js';
 import { execute, newSession, prompt as promptOf } from '../shell/index.js';
 import type { Follow, Session, ShellContext } from '../shell/types.js';
 import { fnv1a32 } from '../sim/hash.js';
@@ -32,18 +33,9 @@ export interface MatchOptions {
   starterFiles: Record<string, string>;
 }
 
-export interface MatchOutput {
+/** A command's output for one player; `busyMs` is in sim ms here (the server converts it to real time). */
+export interface MatchOutput extends OutputMessage {
   playerId: string;
-  /** The id of the exec this answers (bots: -1). */
-  id: number;
-  text: string;
-  exitCode: number;
-  busyMs: number;
-  progress?: string;
-  /** False while the command keeps working (more output follows). */
-  done: boolean;
-  clear?: boolean;
-  prompt: string;
 }
 
 interface Busy {

@@ -11,39 +11,16 @@
  * Options: --case max-scale|classroom, --nodes N, --pods N, --clusters N, --hours H.
  */
 import { Cluster } from '../../shared/sim/cluster.js';
-import type { Deployment } from '../../shared/sim/api/types.js';
-import type { NewObject } from '../../shared/sim/apiserver.js';
+import { deployment as webDeployment } from '../sim/helpers.js';
 import * as faults from '../../shared/sim/faults.js';
 
 const args = new Map<string, string>();
 for (let i = 2; i < process.argv.length; i += 2) args.set(process.argv[i].replace(/^--/, ''), process.argv[i + 1] ?? '');
 const only = args.get('case');
 
-function deployment(name: string, replicas: number, image: string): NewObject<Deployment> {
-  const labels = { app: name };
-  return {
-    apiVersion: 'apps/v1',
-    kind: 'Deployment',
-    metadata: { name, namespace: 'default', labels },
-    spec: {
-      replicas,
-      selector: { matchLabels: labels },
-      strategy: { type: 'RollingUpdate', rollingUpdate: { maxSurge: '25%', maxUnavailable: '25%' } },
-      revisionHistoryLimit: 10,
-      progressDeadlineSeconds: 600,
-      template: {
-        metadata: { labels },
-        spec: {
-          containers: [{ name: 'app', image, imagePullPolicy: 'IfNotPresent', resources: { requests: { cpu: '100m', memory: '128Mi' } } }],
-          restartPolicy: 'Always',
-          terminationGracePeriodSeconds: 30,
-          dnsPolicy: 'ClusterFirst',
-          schedulerName: 'default-scheduler',
-        },
-      },
-    },
-    status: {},
-  };
+/** A Deployment with small requests, so 150,000 replicas fit on the nodes. */
+function deployment(name: string, replicas: number, image: string) {
+  return webDeployment(name, replicas, image, {}, { ports: undefined, resources: { requests: { cpu: '100m', memory: '128Mi' } } });
 }
 
 let peakRss = 0;

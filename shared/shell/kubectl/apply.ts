@@ -14,7 +14,7 @@ import { stableStringify } from '../../sim/hash.js';
 import { str, strs } from '../flags.js';
 import { done, type Command, type Invocation } from './command.js';
 import { KubectlError } from './errors.js';
-import { aggregate, docError, errorForms, readManifestFile, requireFiles, type Json } from './manifest-files.js';
+import { aggregate, errorForms, requireFiles, validDocs, type Json } from './manifest-files.js';
 import { namespaceExists } from './objects.js';
 import { byKind, qualifiedName, type ResourceKind } from './resources.js';
 
@@ -71,25 +71,13 @@ function runApply(inv: Invocation) {
   let out = inv.flags.set.has('record') ? 'Flag --record has been deprecated, --record will be removed in the future\n' : '';
   const errors: { single: string; multi: string }[] = [];
   let count = 0;
-  for (const file of files) {
-    const f = readManifestFile(inv.ctx, file);
-    if (f.error) {
-      errors.push(errorForms(f.error));
-      continue;
-    }
-    for (const { doc, raw } of f.docs) {
-      if (doc.error || !doc.object) {
-        errors.push(docError(file, doc));
-        if (doc.stopsFile) break;
-        continue;
-      }
-      count++;
-      try {
-        out += applyOne(inv, file, doc.object, raw ?? {}, dryRun, o === 'name');
-      } catch (e) {
-        if (e instanceof KubectlError) errors.push(errorForms(e.text));
-        else throw e;
-      }
+  for (const { file, object, raw } of validDocs(inv.ctx, files, errors)) {
+    count++;
+    try {
+      out += applyOne(inv, file, object, raw ?? {}, dryRun, o === 'name');
+    } catch (e) {
+      if (e instanceof KubectlError) errors.push(errorForms(e.text));
+      else throw e;
     }
   }
   if (!count && !errors.length) errors.push(errorForms('error: no objects passed to apply'));

@@ -11,7 +11,7 @@ import { toJson, toWire } from '../wire.js';
 import { done, type Command, type Invocation } from './command.js';
 import { KubectlError, usageError } from './errors.js';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAG, LAST_APPLIED, lastAppliedOf, unreachable } from './apply.js';
-import { aggregate, docError, errorForms, readManifestFile, requireFiles } from './manifest-files.js';
+import { aggregate, errorForms, requireFiles, validDocs } from './manifest-files.js';
 import { namespaceExists } from './objects.js';
 import { byKind, groupResource, qualifiedName } from './resources.js';
 
@@ -81,44 +81,31 @@ function runCreateFile(inv: Invocation) {
   const c = inv.cluster;
   let out = '';
   const errors: { single: string; multi: string }[] = [];
-  for (const file of files) {
-    const f = readManifestFile(inv.ctx, file);
-    if (f.error) {
-      errors.push(errorForms(f.error));
+  for (const { file, object: obj, raw } of validDocs(inv.ctx, files, errors)) {
+    const type = byKind(obj.kind);
+    const ns = type.namespaced ? (obj.metadata.namespace || inv.namespace) : undefined;
+    const down = unreachable(c, file, obj.kind, obj.metadata.name, ns ?? '');
+    if (down) {
+      errors.push(errorForms(down.text));
       continue;
     }
-    for (const { doc, raw } of f.docs) {
-      if (doc.error || !doc.object) {
-        errors.push(docError(file, doc));
-        if (doc.stopsFile) break;
-        continue;
-      }
-      const obj = doc.object;
-      const type = byKind(obj.kind);
-      const ns = type.namespaced ? (obj.metadata.namespace || inv.namespace) : undefined;
-      const down = unreachable(c, file, obj.kind, obj.metadata.name, ns ?? '');
-      if (down) {
-        errors.push(errorForms(down.text));
-        continue;
-      }
-      if (c.store.get(obj.kind, obj.metadata.name, ns)) {
-        const msg = `${groupResource(type)} ${JSON.stringify(obj.metadata.name)} already exists`;
-        errors.push({ single: `Error from server (AlreadyExists): error when creating ${JSON.stringify(file)}: ${msg}`, multi: `error when creating ${JSON.stringify(file)}: ${msg}` });
-        continue;
-      }
-      if (ns && !namespaceExists(c, ns)) {
-        errors.push({ single: `Error from server (NotFound): error when creating ${JSON.stringify(file)}: namespaces "${ns}" not found`, multi: `error when creating ${JSON.stringify(file)}: namespaces "${ns}" not found` });
-        continue;
-      }
-      if (dryRun === 'none') {
-        const created = JSON.parse(JSON.stringify(obj)) as AnyNewObject;
-        if (ns) created.metadata.namespace = ns;
-        if (bool(inv.flags, 'save-config')) created.metadata.annotations = { ...(created.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(raw ?? {}, ns) };
-        c.api.create(created);
-      }
-      out += str(inv.flags, 'output') === 'name' ? `${qualifiedName(type, obj.metadata.name)}\n` : `${qualifiedName(type, obj.metadata.name)} created${dryRunSuffix(dryRun)}\n`;
+    if (c.store.get(obj.kind, obj.metadata.name, ns)) {
+      const msg = `${groupResource(type)} ${JSON.stringify(obj.metadata.name)} already exists`;
+      errors.push({ single: `Error from server (AlreadyExists): error when creating ${JSON.stringify(file)}: ${msg}`, multi: `error when creating ${JSON.stringify(file)}: ${msg}` });
+      continue;
     }
-  }
+    if (ns && !namespaceExists(c, ns)) {
+      errors.push({ single: `Error from server (NotFound): error when creating ${JSON.stringify(file)}: namespaces "${ns}" not found`, multi: `error when creating ${JSON.stringify(file)}: namespaces "${ns}" not found` });
+      continue;
+    }
+    if (dryRun === 'none') {
+      const created = JSON.parse(JSON.stringify(obj)) as AnyNewObject;
+      if (ns) created.metadata.namespace = ns;
+      if (bool(inv.flags, 'save-config')) created.metadata.annotations = { ...(created.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(raw ?? {}, ns) };
+      c.api.create(created);
+    }
+    out += str(inv.flags, 'output') === 'name' ? `${qualifiedName(type, obj.metadata.name)}\n` : `${qualifiedName(type, obj.metadata.name)} created${dryRunSuffix(dryRun)}\n`;
+    }
   return done(out + aggregate(errors), errors.length ? 1 : 0);
 }
 

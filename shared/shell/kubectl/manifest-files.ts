@@ -83,3 +83,25 @@ export function docError(file: string, doc: ManifestDoc, verb = 'creating'): { s
 export function errorForms(text: string): { single: string; multi: string } {
   return { single: text, multi: text.replace(/^error: /, '').replace(/^Error from server \([A-Za-z]+\): /, '').replace(/^Error from server: /, '') };
 }
+
+/**
+ * The valid documents of the given files, in order; file and document errors go to `errors`
+ * in both of kubectl's forms (a document that stops its file ends it, as kubectl does).
+ */
+export function* validDocs(ctx: ShellContext, files: string[], errors: { single: string; multi: string }[]): Generator<{ file: string; object: NonNullable<ManifestDoc['object']>; raw: FileDoc['raw'] }> {
+  for (const file of files) {
+    const f = readManifestFile(ctx, file);
+    if (f.error) {
+      errors.push(errorForms(f.error));
+      continue;
+    }
+    for (const { doc, raw } of f.docs) {
+      if (doc.error || !doc.object) {
+        errors.push(docError(file, doc));
+        if (doc.stopsFile) break;
+        continue;
+      }
+      yield { file, object: doc.object, raw };
+    }
+  }
+}
