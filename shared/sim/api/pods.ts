@@ -2,8 +2,15 @@
 import type { KubeObject, OwnerReference, Pod, PodCondition, Taint, Toleration } from './types.js';
 import { bytesOf, milliCpu } from './quantity.js';
 
+const controllers = new WeakMap<OwnerReference[], OwnerReference | null>();
+
+/** The owner reference with controller: true (pods of one ReplicaSet share the array: cached). */
 export function controllerOf(obj: KubeObject): OwnerReference | undefined {
-  return obj.metadata.ownerReferences?.find((r) => r.controller);
+  const refs = obj.metadata.ownerReferences;
+  if (!refs) return undefined;
+  let c = controllers.get(refs);
+  if (c === undefined) controllers.set(refs, (c = refs.find((r) => r.controller) ?? null));
+  return c ?? undefined;
 }
 
 export function isPodReady(pod: Pod): boolean {

@@ -551,7 +551,7 @@ export class Kubelet implements Reconciler {
     const st: Pod['status'] = { phase, conditions, hostIP: this.machine.spec.ip, hostIPs: this.hostIPs };
     if (w.ip && !w.evicted) {
       st.podIP = w.ip;
-      st.podIPs = [{ ip: w.ip }];
+      st.podIPs = w.pod.status.podIP === w.ip && w.pod.status.podIPs ? w.pod.status.podIPs : [{ ip: w.ip }];
     }
     if (w.startTime !== undefined) st.startTime = w.startTime;
     st.containerStatuses = statuses;
@@ -567,6 +567,8 @@ export class Kubelet implements Reconciler {
   private condition(w: PodWorker, type: PodCondition['type'], ok: boolean, now: Time, reason?: string, message?: string): PodCondition {
     const status = ok ? 'True' : 'False';
     const prev = podCondition(w.pod, type);
+    // Unchanged: the same object (conditions are replaced, never edited in place).
+    if (prev && prev.status === status && prev.reason === (ok ? undefined : reason) && prev.message === (ok ? undefined : message)) return prev;
     const time = prev && prev.status === status ? prev.lastTransitionTime : now;
     const c: PodCondition = { type, status, lastProbeTime: null, lastTransitionTime: time };
     if (!ok && reason) {

@@ -125,17 +125,17 @@ export class NodeLifecycleController implements Reconciler {
   private markPodsNotReady(node: Node): void {
     const now = this.ctx.sim.now;
     for (const pod of this.podsByNode.get(node.metadata.name)) {
-      const conds = pod.status.conditions ?? [];
+      // New objects, not edits: other components may hold the old ones.
       let changed = false;
-      for (const c of conds) {
+      const conds = (pod.status.conditions ?? []).map((c) => {
         if ((c.type === 'Ready' || c.type === 'ContainersReady') && c.status !== 'False') {
-          c.status = 'False';
-          c.lastTransitionTime = now;
           changed = true;
+          return { ...c, status: 'False' as const, lastTransitionTime: now };
         }
-      }
-      for (const cs of pod.status.containerStatuses ?? []) cs.ready = false;
+        return c;
+      });
       if (changed) {
+        pod.status = { ...pod.status, conditions: conds, containerStatuses: pod.status.containerStatuses?.map((cs) => ({ ...cs, ready: false })) };
         this.ctx.api.update(pod);
         this.ctx.sim.events.record(pod, 'Warning', 'NodeNotReady', 'Node is not ready', COMPONENT);
       }

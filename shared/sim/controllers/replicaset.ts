@@ -95,17 +95,29 @@ export class ReplicaSetController extends QueueController<string> {
     this.updateStatus(rs, t);
   }
 
+  /** What every pod of a ReplicaSet shares: its labels and owner reference (never edited in place). */
+  private shared = new WeakMap<ReplicaSet, { labels: Record<string, string>; owners: NonNullable<Pod['metadata']['ownerReferences']>; generateName: string }>();
+
   private createPod(rs: ReplicaSet): void {
     const tpl = rs.spec.template;
+    let sh = this.shared.get(rs);
+    if (!sh) {
+      sh = {
+        labels: { ...(tpl.metadata?.labels ?? {}) },
+        owners: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        generateName: `${rs.metadata.name}-`,
+      };
+      this.shared.set(rs, sh);
+    }
     const pod: NewObject<Pod> = {
       apiVersion: 'v1',
       kind: 'Pod',
       metadata: {
         name: '',
-        generateName: `${rs.metadata.name}-`,
+        generateName: sh.generateName,
         namespace: rs.metadata.namespace,
-        labels: { ...(tpl.metadata?.labels ?? {}) },
-        ownerReferences: [{ apiVersion: 'apps/v1', kind: 'ReplicaSet', name: rs.metadata.name, uid: rs.metadata.uid, controller: true, blockOwnerDeletion: true }],
+        labels: sh.labels,
+        ownerReferences: sh.owners,
       },
       // Pods share the template's containers: nothing edits a pod's containers after creation.
       spec: { ...tpl.spec },
