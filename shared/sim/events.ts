@@ -21,6 +21,8 @@ const AGGREGATE_WINDOW_MS = 10 * 60 * 1000;
 /** One event as recorded; `toEvent()` gives the API object. */
 class EventRecord {
   count = 1;
+  /** Stands for several different messages (EventAggregator's combined event). */
+  combined = false;
   last: Time;
   rv: number;
   private view?: Event;
@@ -69,23 +71,14 @@ class EventRecord {
   }
 }
 
-interface Group {
-  type: EventType;
-  reason: string;
-  component: string;
-  fieldPath?: string;
-  events: EventRecord[];
-  combined?: EventRecord;
-  since: Time;
-}
 
 export class EventLog {
   private ring: (EventRecord | undefined)[];
   private ringKeys: string[];
   private head = 0;
   private size = 0;
-  /** Live events per involved object, grouped by reason, for aggregation. */
-  private byObject = new Map<string, Group[]>();
+  /** Live events per involved object, for aggregation. */
+  private byObject = new Map<string, EventRecord[]>();
   private seq = 0;
   private sinks: EventSink[] = [];
   private readonly stampBase: string;
@@ -109,38 +102,26 @@ export class EventLog {
     const now = this.clock();
     const meta = (about as KubeObject).metadata;
     const objKey = meta !== undefined ? meta.uid : `${about.kind}/${(about as ObjectReference).name}`;
-    let groups = this.byObject.get(objKey);
-    if (!groups) this.byObject.set(objKey, (groups = []));
-    let g: Group | undefined;
-    for (let i = 0; i < groups.length; i++) {
-      const x = groups[i];
-      if (x.reason === reason && x.type === type && x.component === component && x.fieldPath === fieldPath) {
-        g = x;
-        break;
-      }
+    let list = this.byObject.get(objKey);
+    if (!list) this.byObject.set(objKey, (list = []));
+    // The same event again counts on the existing one; many different messages for one reason
+    // are combined (EventAggregator), within its 10-minute window.
+    let distinct = 0;
+    let combined: EventRecord | undefined;
+    for (let i = 0; i < list.length; i++) {
+      const r = list[i];
+      if (r.reason !== reason || r.type !== type || r.component !== component || r.fieldPath !== fieldPath) continue;
+      if (r.combined) combined = r;
+      else if (r.message === message && now - r.last < EVENT_TTL_MS) return this.bump(r, now);
+      else if (now - r.first <= AGGREGATE_WINDOW_MS) distinct++;
     }
-    if (!g) groups.push((g = { type, reason, component, fieldPath, events: [], since: now }));
-    else if (now - g.since > AGGREGATE_WINDOW_MS) {
-      g.events = [];
-      g.combined = undefined;
-      g.since = now;
+    if (combined && now - combined.last < EVENT_TTL_MS) {
+      combined.message = `(combined from similar events): ${message}`;
+      return this.bump(combined, now);
     }
-    // The same message again: the existing event counts it.
-    for (let i = 0; i < g.events.length; i++) {
-      const prev = g.events[i];
-      if (prev.message === message && now - prev.last < EVENT_TTL_MS) return this.bump(prev, now);
-    }
-    // Many different messages for one object and reason: EventAggregator combines them.
-    if (g.combined || g.events.length >= AGGREGATE_MAX_EVENTS) {
-      const text = `(combined from similar events): ${message}`;
-      if (g.combined && now - g.combined.last < EVENT_TTL_MS) {
-        g.combined.message = text;
-        return this.bump(g.combined, now);
-      }
-      g.combined = this.create(about, type, reason, text, component, host, fieldPath, now, objKey);
-      return;
-    }
-    g.events.push(this.create(about, type, reason, message, component, host, fieldPath, now, objKey));
+    const r = this.create(about, type, reason, distinct >= AGGREGATE_MAX_EVENTS ? `(combined from similar events): ${message}` : message, component, host, fieldPath, now, objKey);
+    r.combined = distinct >= AGGREGATE_MAX_EVENTS;
+    list.push(r);
   }
 
   private bump(r: EventRecord, now: Time): void {
@@ -174,16 +155,11 @@ export class EventLog {
 
   /** An event leaves the ring: it no longer aggregates. */
   private forget(r: EventRecord, objKey: string): void {
-    const groups = this.byObject.get(objKey);
-    if (!groups) return;
-    for (let i = 0; i < groups.length; i++) {
-      const g = groups[i];
-      if (g.combined === r) g.combined = undefined;
-      const j = g.events.indexOf(r);
-      if (j >= 0) g.events.splice(j, 1);
-      if (!g.events.length && !g.combined) groups.splice(i--, 1);
-    }
-    if (!groups.length) this.byObject.delete(objKey);
+    const list = this.byObject.get(objKey);
+    if (!list) return;
+    const i = list.indexOf(r);
+    if (i >= 0) list.splice(i, 1);
+    if (!list.length) this.byObject.delete(objKey);
   }
 
   /** Events still within their TTL, oldest first by last occurrence. */

@@ -13,24 +13,33 @@ export interface Reconciler {
 const MAX_RUNS_PER_DRAIN = 5_000_000;
 
 export class Loop {
-  private ready = new Set<Reconciler>();
+  /** Reconcilers with work, in order; `queued` keeps each in at most once. */
+  private ready: Reconciler[] = [];
+  private head = 0;
+  private queued = new Set<Reconciler>();
   private parked = new Set<Reconciler>();
 
   constructor(private readonly controlPlaneUp: () => boolean) {}
 
   kick(r: Reconciler): void {
-    this.ready.add(r);
+    if (this.queued.has(r)) return;
+    this.queued.add(r);
+    this.ready.push(r);
   }
 
   get idle(): boolean {
-    return this.ready.size === 0;
+    return this.queued.size === 0;
   }
 
   drain(): void {
     let runs = 0;
-    while (this.ready.size) {
-      const r = this.ready.values().next().value as Reconciler;
-      this.ready.delete(r);
+    while (this.head < this.ready.length) {
+      const r = this.ready[this.head++];
+      this.queued.delete(r);
+      if (this.head > 1024 && this.head * 2 > this.ready.length) {
+        this.ready = this.ready.slice(this.head);
+        this.head = 0;
+      }
       if (r.controlPlane && !this.controlPlaneUp()) {
         this.parked.add(r);
         continue;
@@ -38,11 +47,13 @@ export class Loop {
       r.run();
       if (++runs > MAX_RUNS_PER_DRAIN) throw new Error('control loop does not settle');
     }
+    this.ready.length = 0;
+    this.head = 0;
   }
 
   /** The control plane is back: parked controllers catch up. */
   resume(): void {
-    for (const r of this.parked) this.ready.add(r);
+    for (const r of this.parked) this.kick(r);
     this.parked.clear();
   }
 }

@@ -112,7 +112,19 @@ function catalogue(): Omit<ImageInfo, 'id'>[] {
 }
 
 /** `nginx` → `nginx:latest`; `docker.io/library/web:1.0` → `web:1.0`. */
+const normalized = new Map<string, string>();
+
 export function normalizeImageRef(ref: string): string {
+  // Asked for every container start: remembered (the set of image names is small).
+  let n = normalized.get(ref);
+  if (n === undefined) {
+    n = normalizeUncached(ref);
+    if (normalized.size < 10_000) normalized.set(ref, n);
+  }
+  return n;
+}
+
+function normalizeUncached(ref: string): string {
   let r = ref.trim();
   const at = r.indexOf('@');
   if (at >= 0) r = r.slice(0, at);

@@ -119,8 +119,8 @@ export class ReplicaSetController extends QueueController<string> {
         labels: sh.labels,
         ownerReferences: sh.owners,
       },
-      // Pods share the template's containers: nothing edits a pod's containers after creation.
-      spec: { ...tpl.spec },
+      // Admission gives the pod its own spec; containers stay shared with the template.
+      spec: tpl.spec,
       status: { phase: 'Pending' },
     };
     if (tpl.metadata?.annotations) pod.metadata.annotations = { ...tpl.metadata.annotations };

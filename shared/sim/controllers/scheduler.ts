@@ -108,6 +108,7 @@ export class Scheduler extends QueueController<Pod> {
   /** controller uid → pods per slot, for spreading replicas. */
   private ownerSlots = new Map<string, Int32Array>();
   private feasible = new Int32Array(256);
+  private imageScratch: { has: Uint8Array; count: number; size: number }[] = [];
   private score = new Float64Array(256);
 
   constructor(private readonly ctx: ControllerContext) {
@@ -263,6 +264,18 @@ export class Scheduler extends QueueController<Pod> {
     const verdicts = { unresolvable: 0, resolvable: 0 };
     let processed = 0;
     const start = this.nextStart;
+    // PreFilter: a pod pinned to one node by name (a DaemonSet's) is checked against that node only.
+    const pinned = pod.spec.nodeSelector?.[HOSTNAME];
+    if (pinned !== undefined) {
+      const slot = t.slots.get(pinned);
+      const v = slot === undefined ? undefined : this.filter(pod, slot);
+      if (slot !== undefined && !v) return this.bind(pod, pinned);
+      const failures = new Map<string, { count: number }>();
+      const others = total - (slot === undefined ? 0 : 1);
+      if (others) failures.set("node(s) didn't match Pod's node affinity/selector", { count: others });
+      if (v) for (const reason of v.reasons) failures.set(reason, { count: (failures.get(reason)?.count ?? 0) + 1 });
+      return this.fail(pod, fitErrorMessage(total, failures, { unresolvable: others + (v && !v.resolvable ? 1 : 0), resolvable: v?.resolvable ? 1 : 0 }));
+    }
     for (let i = 0; i < total && found < want; i++) {
       const slot = order[(start + i) % total];
       processed++;
@@ -340,7 +353,13 @@ export class Scheduler extends QueueController<Pod> {
     const owner = controllerOf(pod)?.uid;
     const counts = owner ? this.ownerSlots.get(owner) : undefined;
     const total = t.order.length;
-    const images = imagesOf(pod).map((ref) => this.imageSlots.get(ref)).filter((x) => x !== undefined);
+    const refs = imagesOf(pod);
+    const images = this.imageScratch;
+    images.length = 0;
+    for (let k = 0; k < refs.length; k++) {
+      const e = this.imageSlots.get(refs[k]);
+      if (e) images.push(e);
+    }
     const containers = pod.spec.containers.length;
     const lo = IMAGE_MIN * containers;
     const hi = IMAGE_MAX * containers;
@@ -458,6 +477,7 @@ function imagesOf(pod: Pod): string[] {
   return l;
 }
 
+const HOSTNAME = 'kubernetes.io/hostname';
 const UNSCHEDULABLE_TAINT: Taint = { key: 'node.kubernetes.io/unschedulable', effect: 'NoSchedule' };
 
 /** numFeasibleNodesToFind with the default adaptive percentageOfNodesToScore. */

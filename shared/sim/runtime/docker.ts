@@ -322,6 +322,12 @@ export class DockerDaemon {
       this.later(c, app.completesAfterMs, () => this.exit(c, 0, 'Completed'));
       return;
     }
+    if (app.startupMs <= 0) {
+      // Serving at once (the pause container): no timer needed.
+      c.servingSince = this.sim.now;
+      this.emit(c, 'serving');
+      return;
+    }
     this.later(c, app.startupMs, () => {
       if (c.state !== 'running') return;
       c.servingSince = this.sim.now;
