@@ -44,27 +44,28 @@ export class ReplicaSetController extends QueueController<string> {
   }
 
   private onPod(type: string, pod: Pod): void {
-    const uid = pod.metadata.uid;
     const ref = controllerOf(pod);
-    const rsUid = ref && ref.kind === 'ReplicaSet' ? ref.uid : undefined;
-    const before = this.memos.get(uid);
+    if (ref?.kind !== 'ReplicaSet') return;
+    const uid = pod.metadata.uid;
     const gone = type === 'DELETED';
-    const after: Memo | undefined = rsUid && !gone ? { rs: rsUid, active: isActive(pod), ready: isActive(pod) && isPodReady(pod) } : undefined;
-    if (before && after && before.active === after.active && before.ready === after.ready) return;
-    if (before) {
-      const t = this.tally(before.rs);
-      if (before.active) t.active.delete(pod);
-      if (before.ready) t.ready--;
-      this.memos.delete(uid);
+    const active = !gone && isActive(pod);
+    const ready = active && isPodReady(pod);
+    let memo = this.memos.get(uid);
+    if (memo && memo.active === active && memo.ready === ready && !gone) return;
+    const t = this.tally(ref.uid);
+    if (memo) {
+      if (memo.active) t.active.delete(pod);
+      if (memo.ready) t.ready--;
     }
-    if (after) {
-      const t = this.tally(after.rs);
-      if (after.active) t.active.add(pod);
-      if (after.ready) t.ready++;
-      this.memos.set(uid, after);
+    if (gone) this.memos.delete(uid);
+    else {
+      if (!memo) this.memos.set(uid, (memo = { rs: ref.uid, active, ready }));
+      memo.active = active;
+      memo.ready = ready;
+      if (active) t.active.add(pod);
+      if (ready) t.ready++;
     }
-    const rs = before?.rs ?? after?.rs;
-    if (rs) this.enqueue(rs);
+    this.enqueue(ref.uid);
   }
 
   private tally(rsUid: string): Tally {
