@@ -126,19 +126,26 @@ export interface WelcomeMessage {
   scoreRule: Record<string, string>;
 }
 
-/** `report`: sent to each player when the shift ends — their night, in numbers. */
-export interface ReportMessage {
-  name: string;
-  rank: number;
-  players: number;
+/** A player's night in numbers: the leaderboard and the results screen share these. */
+export interface NightNumbers {
   score: number;
+  /** Requests served / demanded so far (0..1). */
   availability: number;
   served: number;
   lost: number;
+  /** Commands that changed a machine by hand, and declarative changes through the API. */
   manual: number;
   declarative: number;
   commands: number;
+  /** Cost of servers beyond the ones the town started with. */
   cost: number;
+}
+
+/** `report`: sent to each player when the shift ends — their night, in numbers. */
+export interface ReportMessage extends NightNumbers {
+  name: string;
+  rank: number;
+  players: number;
   /** Availability per 10 minutes of the night (null where there was no demand yet). */
   series: (number | null)[];
   incidents: { at: number; type: string; title: string; titleEs: string; hitAt?: number; recoveredAt?: number; lost: number; noImpact: boolean }[];

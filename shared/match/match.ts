@@ -5,7 +5,7 @@
  * terminal busy while slow work happens), drives the bots, and keeps the score. Pure: the
  * server feeds it real time and messages; the same inputs replay the same shift.
  */
-import type { OutputMessage } from '../protocol.js';
+import type { NightNumbers, OutputMessage } from '../protocol.js';
 import { execute, newSession, prompt as promptOf } from '../shell/index.js';
 import type { Follow, Session, ShellContext } from '../shell/types.js';
 import { fnv1a32 } from '../sim/hash.js';
@@ -70,19 +70,11 @@ export interface Player {
   joinedAt: number;
 }
 
-export interface LeaderRow {
+export interface LeaderRow extends NightNumbers {
   id: string;
   name: string;
   kind: PlayerKind;
   townId: string;
-  score: number;
-  availability: number;
-  served: number;
-  lost: number;
-  manual: number;
-  declarative: number;
-  commands: number;
-  cost: number;
   incidents: number;
   recovered: number;
   meanRecoverMs?: number;
