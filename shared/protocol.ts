@@ -12,7 +12,7 @@ export const LIMITS = {
   fileBytes: 64 * 1024,
   filesPerMessage: 16,
   filesBytesPerMessage: 128 * 1024,
-  nameChars: 24,
+  nameChars: 32,
   maxPlayers: 100,
   /** Commands a client may send per second (burst) and sustained. */
   commandsPerSecond: 5,
@@ -158,7 +158,7 @@ export interface ResultsMessage {
   json: string;
 }
 
-/** Normalises a nickname: trimmed, no control characters, at most 24 characters. */
+/** Normalises a nickname: trimmed, no control characters, at most 32 characters. */
 export function cleanName(raw: unknown): string {
   const s = typeof raw === 'string' ? raw : '';
   return s
