@@ -197,6 +197,9 @@ async function main(): Promise<void> {
   }
 }
 
+// Ctrl-C: exit through 'exit', which takes the servers and Redis down with us.
+for (const sig of ['SIGINT', 'SIGTERM'] as const) process.once(sig, () => process.exit(130));
+
 main().then(
   () => process.exit(0),
   (e) => {

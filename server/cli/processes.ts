@@ -37,6 +37,23 @@ export interface Proc {
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
+/** Children still running: killed if this process exits first, so no Redis or server outlives a test run. */
+const children = new Map<ChildProcess, (() => void) | undefined>();
+process.once('exit', () => {
+  for (const [c, cleanup] of children) {
+    c.kill('SIGKILL');
+    cleanup?.();
+  }
+});
+
+function track(proc: ChildProcess, cleanup?: () => void): void {
+  children.set(proc, cleanup);
+  proc.once('exit', () => {
+    children.delete(proc);
+    cleanup?.();
+  });
+}
+
 function stopper(proc: ChildProcess) {
   return (signal: NodeJS.Signals = 'SIGTERM') =>
     new Promise<number | null>((resolve) => {
@@ -53,6 +70,7 @@ export async function startRedis(): Promise<Proc> {
   const port = await freePort();
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubetown-redis-'));
   const proc = spawn(bin, ['--port', String(port), '--bind', '127.0.0.1', '--save', '', '--appendonly', 'no', '--dir', dir], { stdio: 'ignore' });
+  track(proc, () => fs.rmSync(dir, { recursive: true, force: true }));
   const url = `redis://127.0.0.1:${port}`;
   await waitUntil(
     () =>
@@ -68,7 +86,10 @@ export async function startRedis(): Promise<Proc> {
       }),
     10_000,
     'redis',
-  );
+  ).catch((e) => {
+    proc.kill('SIGKILL');
+    throw e;
+  });
   return { proc, port, url, stop: stopper(proc) };
 }
 
@@ -101,6 +122,7 @@ export async function startServerProcess(env: Record<string, string> = {}): Prom
     env: { ...process.env, PORT: String(port), ...env },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
+  track(proc);
   let stderr = '';
   proc.stderr?.on('data', (d) => (stderr = (stderr + d.toString()).slice(-4000)));
   const url = `http://127.0.0.1:${port}`;

@@ -117,7 +117,6 @@ function classroom(): void {
   for (const c of clusters) for (const [t, f] of script) c.at(t, () => f(c));
   const steps = hours * 3600;
   const times = new Float64Array(steps);
-  // Warm up the JIT on a copy of the first minute, as a long-running server would be.
   for (let s = 0; s < steps; s++) {
     const t = performance.now();
     for (const c of clusters) c.advance(1000, 100);
