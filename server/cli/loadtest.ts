@@ -5,8 +5,8 @@
  * tick p99, bytes sent per client per second (and what full JSON snapshots at the same rate
  * would cost), server memory and errors.
  *
- * Options: --rooms N --players N --minutes 3|6|10 --time-scale X --processes N (needs
- * REDIS_URL) --json.
+ * Options: --rooms N --players N --minutes 3|6|10 --time-scale X --processes N (several
+ * share a throwaway Redis of their own, or REDIS_URL) --server HOST:PORT[,...] --json.
  */
 import path from 'node:path';
 import { Client, type Room } from 'colyseus.js';
