@@ -10,7 +10,7 @@ import { kubectl } from './kubectl/index.js';
 import { nodePrograms } from './node/index.js';
 import { connectionLost } from './node/session.js';
 import { tokenize } from './tokenize.js';
-import { lines, result, type Program, type Session, type ShellContext, type ShellResult } from './types.js';
+import { lines, result, type Command, type Session, type ShellContext, type ShellResult } from './types.js';
 import { describeTime } from './duration.js';
 
 export type { Session, ShellContext, ShellResult } from './types.js';
@@ -28,32 +28,29 @@ export function prompt(s: Session): string {
   return s.host ? `root@${s.host}:~# ` : `${s.user}@town:~$ `;
 }
 
-interface Command {
-  run: Program;
-  help: string;
-}
+/** What every shell has, wherever the player is. */
+const everywhere: Record<string, Command> = {
+  help: { run: help, help: 'this list' },
+  history: { run: history, help: 'the commands you typed' },
+  clear: { run: () => ({ ...result(''), clear: true }), help: 'clear the screen' },
+  echo: { run: (_c, a) => result(`${a.join(' ')}\n`, 0, 'none'), help: 'print its arguments' },
+};
 
 const workstation: Record<string, Command> = {
   kubectl: { run: kubectl, help: 'talk to the cluster: kubectl get pods, kubectl apply -f web.yaml, ...' },
   ssh: { run: ssh, help: 'open a shell on a node: ssh node-1' },
   ls: { run: ls, help: 'list your manifest files' },
   cat: { run: cat, help: 'print a file: cat web.yaml' },
-  help: { run: help, help: 'this list' },
-  history: { run: history, help: 'the commands you typed' },
-  clear: { run: () => ({ ...result(''), clear: true }), help: 'clear the screen' },
-  echo: { run: (_c, a) => result(`${a.join(' ')}\n`, 0, 'none'), help: 'print its arguments' },
+  ...everywhere,
   whoami: { run: (c) => result(`${c.session.user}\n`, 0, 'none'), help: 'who you are' },
   hostname: { run: (c) => result(`${c.session.host ?? 'town'}\n`, 0, 'none'), help: 'where you are' },
   exit: { run: exit, help: 'leave an ssh session' },
 };
 
 const onNode: Record<string, Command> = {
-  ...Object.fromEntries(Object.entries(nodePrograms).map(([name, p]) => [name, { run: p.run, help: p.help }])),
+  ...nodePrograms,
   ls: { run: (c) => result(c.session.host === CONTROL_PLANE_NAME ? 'admin.conf\n' : '', 0, 'none'), help: 'list files here' },
-  help: { run: help, help: 'this list' },
-  history: { run: history, help: 'the commands you typed' },
-  clear: { run: () => ({ ...result(''), clear: true }), help: 'clear the screen' },
-  echo: { run: (_c, a) => result(`${a.join(' ')}\n`, 0, 'none'), help: 'print its arguments' },
+  ...everywhere,
   whoami: { run: () => result('root\n', 0, 'none'), help: 'who you are' },
   hostname: { run: (c) => result(`${c.session.host}\n`, 0, 'none'), help: 'where you are' },
   exit: { run: exit, help: 'back to your workstation' },

@@ -22,7 +22,7 @@ export interface ShellContext {
   cluster: Cluster;
   session: Session;
   /** Extra workstation programs the match provides (e.g. `cloud`, which costs money). */
-  programs?: Record<string, { run: Program; help: string }>;
+  programs?: Record<string, Command>;
 }
 
 /** What a command does to the world, for scoring (by hand vs declared). */
@@ -52,6 +52,12 @@ export interface ShellResult {
 
 /** A program the shell can run (`kubectl`, `docker`, `df`, ...). */
 export type Program = (ctx: ShellContext, args: string[], line: string) => ShellResult;
+
+/** A program as the shell lists it: what runs, and its line in `help`. */
+export interface Command {
+  run: Program;
+  help: string;
+}
 
 export function result(text: string, exitCode = 0, effect: Effect = 'read'): ShellResult {
   return { text, exitCode, busyMs: 0, effect };

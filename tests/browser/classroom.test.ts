@@ -7,21 +7,19 @@
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
-import { exclusive, newPage, shot, start, text, until, webPods, type Harness } from './helpers.js';
+import { newPage, shot, start, text, until, webPods, type Harness } from './helpers.js';
 
 // A 3-minute shift run 6× faster: the whole night takes 30 s, 03:00 comes 15 s after the start.
 const TIME_SCALE = 6;
 
 describe('a classroom shift', () => {
   let h: Harness;
-  let release: () => void;
   let host: Page;
   let ana: Page;
   let ben: Page;
   let code = '';
 
   beforeAll(async () => {
-    release = await exclusive();
     h = await start({ timeScale: TIME_SCALE });
   }, 300_000);
 
@@ -32,7 +30,6 @@ describe('a classroom shift', () => {
 
   afterAll(async () => {
     await h?.close();
-    release?.();
   });
 
   it('the host opens the projector and creates a room', async () => {

@@ -32,23 +32,33 @@ export interface Harness {
   close(): Promise<void>;
 }
 
-/** Starts the server (optionally with shifts running `timeScale`× faster) and Chromium. */
+/**
+ * Takes the browser-suite lock, then starts the server (optionally with shifts running
+ * `timeScale`× faster) and Chromium; `close` stops both and gives the lock back.
+ */
 export async function start(o: { timeScale?: number } = {}): Promise<Harness> {
-  ensureClientBuilt();
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubetown-browser-'));
-  const app = await createApp({ port: 0, dataDir, clientDir: CLIENT, tickMs: 50, timeScale: o.timeScale });
-  const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
-  return {
-    app,
-    browser,
-    base: `http://127.0.0.1:${app.port}`,
-    pageErrors: [],
-    close: async () => {
-      await browser.close().catch(() => undefined);
-      await app.close().catch(() => undefined);
-      fs.rmSync(dataDir, { recursive: true, force: true });
-    },
-  };
+  const release = await exclusive();
+  try {
+    ensureClientBuilt();
+    const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'kubetown-browser-'));
+    const app = await createApp({ port: 0, dataDir, clientDir: CLIENT, tickMs: 50, timeScale: o.timeScale });
+    const browser = await chromium.launch({ executablePath: process.env.CHROMIUM ?? '/usr/bin/chromium', args: ARGS });
+    return {
+      app,
+      browser,
+      base: `http://127.0.0.1:${app.port}`,
+      pageErrors: [],
+      close: async () => {
+        await browser.close().catch(() => undefined);
+        await app.close().catch(() => undefined);
+        fs.rmSync(dataDir, { recursive: true, force: true });
+        release();
+      },
+    };
+  } catch (e) {
+    release();
+    throw e;
+  }
 }
 
 /** A fresh page in its own context (own storage); its uncaught errors go to `h.pageErrors`. */
@@ -94,7 +104,7 @@ const LOCK = path.join(os.tmpdir(), 'kubetown-browser-suite.lock');
  * Chromiums plus two game servers on a small CI machine make both slow and the frame-time
  * figures meaningless.
  */
-export async function exclusive(): Promise<() => void> {
+async function exclusive(): Promise<() => void> {
   const deadline = Date.now() + 240_000;
   for (;;) {
     try {

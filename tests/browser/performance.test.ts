@@ -7,7 +7,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, exclusive, newPage, shot, start, until, type Harness } from './helpers.js';
+import { ROOT, newPage, shot, start, until, type Harness } from './helpers.js';
 
 interface TownBench {
   renderer: string;
@@ -32,10 +32,8 @@ const figures: Record<string, unknown> = {};
 
 describe('performance', () => {
   let h: Harness;
-  let release: () => void;
 
   beforeAll(async () => {
-    release = await exclusive();
     h = await start();
   }, 300_000);
 
@@ -48,7 +46,6 @@ describe('performance', () => {
     fs.mkdirSync(path.join(ROOT, 'test-results'), { recursive: true });
     fs.writeFileSync(path.join(ROOT, 'test-results', 'performance.json'), `${JSON.stringify(figures, null, 2)}\n`);
     await h?.close();
-    release?.();
   });
 
   it('draws a 20-node, 200-pod town in at most 8 ms of script per frame', async () => {

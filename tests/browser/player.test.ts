@@ -7,7 +7,7 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { loadStarterFiles } from '../../server/assets.js';
-import { exclusive, newPage, shot, start, text, until, type Harness } from './helpers.js';
+import { newPage, shot, start, text, until, type Harness } from './helpers.js';
 
 const EVIL = '<img src=x onerror=alert(1)>';
 /** Nicknames may be 32 characters (LIMITS.nameChars): the whole payload must show, as text. */
@@ -32,11 +32,9 @@ async function setEditor(page: Page, content: string): Promise<void> {
 
 describe('a player', () => {
   let h: Harness;
-  let release: () => void;
   let page: Page;
 
   beforeAll(async () => {
-    release = await exclusive();
     h = await start({ timeScale: 1 });
   }, 300_000);
 
@@ -47,7 +45,6 @@ describe('a player', () => {
 
   afterAll(async () => {
     await h?.close();
-    release?.();
   });
 
   it('plays solo: the night starts from the host strip', async () => {

@@ -7,30 +7,9 @@ import { canvasTexture, roundRect } from './texture-cache.js';
 export const FX = { puff: 'fx:puff', star: 'fx:star', glow: 'fx:glow', lamp: 'fx:lamp', van: 'fx:van', bag: 'fx:bag' } as const;
 
 export function makeFxTextures(scene: Phaser.Scene): void {
-  canvasTexture(scene, FX.puff, 16, 16, 4, (ctx) => {
-    const g = ctx.createRadialGradient(8, 8, 0, 8, 8, 8);
-    g.addColorStop(0, 'rgba(150,156,176,0.85)');
-    g.addColorStop(0.6, 'rgba(120,126,148,0.45)');
-    g.addColorStop(1, 'rgba(110,116,140,0)');
-    ctx.fillStyle = g;
-    ctx.fillRect(0, 0, 16, 16);
-  });
-  canvasTexture(scene, FX.star, 6, 6, 4, (ctx) => {
-    const g = ctx.createRadialGradient(3, 3, 0, 3, 3, 3);
-    g.addColorStop(0, 'rgba(255,255,255,1)');
-    g.addColorStop(0.35, 'rgba(220,230,255,0.8)');
-    g.addColorStop(1, 'rgba(200,210,255,0)');
-    ctx.fillStyle = g;
-    ctx.fillRect(0, 0, 6, 6);
-  });
-  canvasTexture(scene, FX.glow, 64, 64, 2, (ctx) => {
-    const g = ctx.createRadialGradient(32, 32, 0, 32, 32, 32);
-    g.addColorStop(0, 'rgba(255,214,130,0.55)');
-    g.addColorStop(0.4, 'rgba(255,190,100,0.18)');
-    g.addColorStop(1, 'rgba(255,180,90,0)');
-    ctx.fillStyle = g;
-    ctx.fillRect(0, 0, 64, 64);
-  });
+  softDot(scene, FX.puff, 16, 4, ['rgba(150,156,176,0.85)', 'rgba(120,126,148,0.45)', 'rgba(110,116,140,0)'], 0.6);
+  softDot(scene, FX.star, 6, 4, ['rgba(255,255,255,1)', 'rgba(220,230,255,0.8)', 'rgba(200,210,255,0)'], 0.35);
+  softDot(scene, FX.glow, 64, 2, ['rgba(255,214,130,0.55)', 'rgba(255,190,100,0.18)', 'rgba(255,180,90,0)'], 0.4);
   canvasTexture(scene, FX.lamp, 12, 46, ART_SCALE, (ctx) => {
     ctx.fillStyle = '#39446f';
     ctx.fillRect(5, 8, 2, 38);
@@ -70,4 +49,17 @@ export function makeFxTextures(scene: Phaser.Scene): void {
     }
   });
   canvasTexture(scene, FX.bag, G.bagW, G.bagH, ART_SCALE, drawSuitcase);
+}
+
+/** A round blur: a radial gradient from the centre colour, through the middle one at `mid`, to the edge. */
+function softDot(scene: Phaser.Scene, key: string, size: number, scale: number, [centre, middle, edge]: [string, string, string], mid: number): void {
+  canvasTexture(scene, key, size, size, scale, (ctx) => {
+    const r = size / 2;
+    const g = ctx.createRadialGradient(r, r, 0, r, r, r);
+    g.addColorStop(0, centre);
+    g.addColorStop(mid, middle);
+    g.addColorStop(1, edge);
+    ctx.fillStyle = g;
+    ctx.fillRect(0, 0, size, size);
+  });
 }

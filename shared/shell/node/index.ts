@@ -1,5 +1,5 @@
 /** The programs on a node's shell: docker and the tools a sysadmin reaches for there. */
-import type { Program } from '../types.js';
+import type { Command } from '../types.js';
 import { crictl } from './crictl.js';
 import { df } from './df.js';
 import { docker } from './docker/index.js';
@@ -9,7 +9,7 @@ import { reboot, shutdown } from './reboot.js';
 import { systemctl } from './systemctl.js';
 import { uptime } from './uptime.js';
 
-export const nodePrograms: Record<string, { run: Program; help: string }> = {
+export const nodePrograms: Record<string, Command> = {
   docker: { run: docker, help: 'the container runtime: docker ps -a, docker restart web, docker logs web, ...' },
   df: { run: df, help: 'disk space: df -h' },
   free: { run: free, help: 'memory: free -m' },

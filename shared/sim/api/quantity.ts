@@ -81,18 +81,20 @@ export function formatBinary(bytes: number): string {
   return `${Math.round(bytes / 1024)}Ki`;
 }
 
-/** Docker's human sizes (decimal units: `142MB`, `1.2GB`, `512kB`). */
-export function formatDockerSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB'];
-  let v = bytes;
+/**
+ * Docker's human sizes, go-units' HumanSizeWithPrecision: decimal units and `precision`
+ * significant digits (`142MB`, `1.2GB`, `512kB`). `docker images` and `ps -s` use 3, the
+ * prune and `system df` totals (HumanSize) 4.
+ */
+export function formatDockerSize(bytes: number, precision = 3): string {
+  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
+  let v = Math.max(0, bytes);
   let i = 0;
   while (v >= 1000 && i < units.length - 1) {
     v /= 1000;
     i++;
   }
-  const s = v >= 100 || i === 0 ? v.toFixed(0) : v >= 10 ? v.toFixed(1) : v.toFixed(2);
-  // Only a fraction's trailing zeros go (`2.50` → `2.5`; `100` stays).
-  return `${s.includes('.') ? s.replace(/\.?0+$/, '') : s}${units[i]}`;
+  return `${Number(v.toPrecision(precision))}${units[i]}`;
 }
 
 /** `df -h` / `free -h` sizes (binary units, one letter: `20G`, `3.4G`, `512M`). */

@@ -4,6 +4,7 @@
  * kubelet's containers), and sizes the way go-units prints them.
  */
 import type { DockerContainer, PortMapping } from '../../../sim/runtime/docker.js';
+import { formatDockerSize } from '../../../sim/api/quantity.js';
 import { dockerDuration } from '../../duration.js';
 import { fullCommand } from './image-config.js';
 
@@ -105,12 +106,5 @@ export function commandText(c: DockerContainer, trunc: boolean): string {
 
 /** go-units HumanSize (`%.4g` with decimal units): `2.147GB`, `0B`. */
 export function humanSize(bytes: number): string {
-  const units = ['B', 'kB', 'MB', 'GB', 'TB', 'PB'];
-  let v = Math.max(0, bytes);
-  let i = 0;
-  while (v >= 1000 && i < units.length - 1) {
-    v /= 1000;
-    i++;
-  }
-  return `${Number(v.toPrecision(4))}${units[i]}`;
+  return formatDockerSize(bytes, 4);
 }
