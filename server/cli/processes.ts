@@ -34,6 +34,8 @@ export interface Proc {
   proc: ChildProcess;
   port: number;
   url: string;
+  /** Redis's working directory (removed when it exits). */
+  dir?: string;
   stop(signal?: NodeJS.Signals): Promise<number | null>;
 }
 
@@ -90,7 +92,7 @@ export async function startRedis(): Promise<Proc> {
     proc.kill('SIGKILL');
     throw e;
   });
-  return { proc, port, url, stop: stopper(proc) };
+  return { proc, port, url, dir, stop: stopper(proc) };
 }
 
 /** The newest modification time of the sources under these folders. */
