@@ -197,19 +197,24 @@ export class Cluster implements SimContext {
 
   /** The client-side error while the API is unreachable, or undefined when it answers. */
   controlPlaneOutage(): string | undefined {
-    // Asked on every controller run: cached until the control-plane machine changes.
-    if (this.cpOutage === null) this.cpOutage = this.computeOutage();
-    return this.cpOutage;
+    return outageMessage(this.controlPlaneFault());
   }
 
-  private cpOutage: string | undefined | null = null;
+  /** What is wrong with the control plane: the machine is off, the API server or etcd is not serving. */
+  controlPlaneFault(): ControlPlaneFault | undefined {
+    // Asked on every controller run: cached until the control-plane machine changes.
+    if (this.cpFault === null) this.cpFault = this.computeFault();
+    return this.cpFault;
+  }
 
-  private computeOutage(): string | undefined {
+  private cpFault: ControlPlaneFault | undefined | null = null;
+
+  private computeFault(): ControlPlaneFault | undefined {
     const cp = this.machines.get(CONTROL_PLANE_NAME);
     if (!cp) return undefined;
-    if (!cp.isOn) return `Unable to connect to the server: dial tcp ${CONTROL_PLANE_IP}:6443: i/o timeout`;
-    if (!this.staticServing('kube-apiserver')) return `The connection to the server ${CONTROL_PLANE_IP}:6443 was refused - did you specify the right host or port?`;
-    if (!this.staticServing('etcd')) return 'Error from server: etcdserver: request timed out';
+    if (!cp.isOn) return 'off';
+    if (!this.staticServing('kube-apiserver')) return 'apiserver';
+    if (!this.staticServing('etcd')) return 'etcd';
     return undefined;
   }
 
@@ -257,7 +262,7 @@ export class Cluster implements SimContext {
     const m = new Machine(this, spec, created);
     this.machines.set(spec.name, m);
     if (spec.role === 'control-plane') {
-      const forget = () => (this.cpOutage = null);
+      const forget = () => (this.cpFault = null);
       m.docker.onChange(forget);
       m.docker.onDaemon(forget);
       m.onPower(forget);
@@ -349,5 +354,21 @@ export class Cluster implements SimContext {
     const t = this.traffic.totals;
     f.add(`${t.served.toFixed(3)}/${t.lost.toFixed(3)}`);
     return f.hex();
+  }
+}
+
+export type ControlPlaneFault = 'off' | 'apiserver' | 'etcd';
+
+/** What kubectl prints for each fault: a timeout, a refused connection, or etcd's error through the API server. */
+function outageMessage(fault: ControlPlaneFault | undefined): string | undefined {
+  switch (fault) {
+    case 'off':
+      return `Unable to connect to the server: dial tcp ${CONTROL_PLANE_IP}:6443: i/o timeout`;
+    case 'apiserver':
+      return `The connection to the server ${CONTROL_PLANE_IP}:6443 was refused - did you specify the right host or port?`;
+    case 'etcd':
+      return 'Error from server: etcdserver: request timed out';
+    default:
+      return undefined;
   }
 }

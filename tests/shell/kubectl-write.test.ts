@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { isPodReady } from '../../shared/sim/api/pods.js';
+import * as faults from '../../shared/sim/faults.js';
 import { cells, until, WEB_YAML, world } from './kubectl-helpers.js';
 
 const readyWeb = (w: ReturnType<typeof world>) => w.c.store.list('Pod', 'default').filter((p) => p.metadata.labels?.app === 'web' && isPodReady(p) && !p.metadata.deletionTimestamp);
@@ -265,5 +266,31 @@ describe('kubectl scale and set image', () => {
     const w = world();
     w.run('kubectl apply -f web.yaml');
     expect(w.run('kubectl set image deployment/web nginx=nginx:1.27').text).toBe('error: unable to find container named "nginx"\n');
+  });
+});
+
+describe('kubectl apply with the control plane down', () => {
+  it('fails at its first request, worded for each fault: etcd, the API server, the whole machine', () => {
+    const etcd = world();
+    faults.controlPlaneDown(etcd.c);
+    etcd.c.advance(5_000);
+    const r = etcd.run('kubectl apply -f web.yaml');
+    expect(r.text).toBe('Error from server: error when retrieving current configuration of:\nResource: "apps/v1, Resource=deployments", GroupVersionKind: "apps/v1, Kind=Deployment"\nName: "web", Namespace: "default"\nfrom server for: "web.yaml": etcdserver: request timed out\n');
+    expect(r.exitCode).toBe(1);
+
+    const apiserver = world();
+    const uid = apiserver.c.staticPodUid('kube-apiserver')!;
+    apiserver.c.controlPlane.docker.kill(apiserver.c.kubelets.get('control-plane')!.containerOf(uid, 'kube-apiserver')!);
+    expect(apiserver.run('kubectl apply -f web.yaml').text).toBe(
+      'error: error validating "web.yaml": error validating data: failed to download openapi: Get "https://10.0.0.10:6443/openapi/v2?timeout=32s": dial tcp 10.0.0.10:6443: connect: connection refused; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    );
+
+    const off = world();
+    faults.powerLoss(off.c, 'control-plane');
+    expect(off.run('kubectl apply -f web.yaml').text).toBe(
+      'error: error validating "web.yaml": error validating data: failed to download openapi: Get "https://10.0.0.10:6443/openapi/v2?timeout=32s": dial tcp 10.0.0.10:6443: i/o timeout; if you choose to ignore these errors, turn validation off with --validate=false\n',
+    );
+    // Nothing was created in any of them.
+    for (const w of [etcd, apiserver, off]) expect(w.c.store.get('Deployment', 'web', 'default')).toBeUndefined();
   });
 });

@@ -9,7 +9,9 @@ import { parseManifests, serializeYaml, type ManifestObject } from '../../manife
 import { retrievalError, type Resource } from '../../manifests/kubectl-errors.js';
 import type { Deployment, KubeObject, LabelSelector, Pod, Service } from '../../sim/api/types.js';
 import type { AnyNewObject } from '../../sim/apiserver.js';
+import { CONTROL_PLANE_IP } from '../../sim/bootstrap.js';
 import type { Cluster } from '../../sim/cluster.js';
+import { deepClone } from '../../sim/clone.js';
 import { stableStringify } from '../../sim/hash.js';
 import { str, strs } from '../flags.js';
 import { done, type Command, type Invocation } from './command.js';
@@ -109,36 +111,19 @@ function resourceOf(kind: ResourceKind): Resource {
  * that is the GET of the live object; with no API server, the OpenAPI download for validation.
  */
 export function unreachable(c: Cluster, file: string, kind: ResourceKind, name: string, ns: string): KubectlError | undefined {
-  const outage = c.controlPlaneOutage();
-  if (!outage) return undefined;
-  if (outage.startsWith('Error from server: ')) {
-    const cause = outage.slice('Error from server: '.length);
-    return new KubectlError(retrievalError(file, resourceOf(kind), name, ns, cause).replace(/^error: /, 'Error from server: '));
-  }
-  const dial = /dial tcp [^ ]+: i\/o timeout/.exec(outage)?.[0] ?? `dial tcp ${/server ([0-9.:]+) was refused/.exec(outage)?.[1] ?? ''}: connect: connection refused`;
-  const host = /dial tcp ([^ :]+:\d+)/.exec(dial)?.[1] ?? '';
+  const fault = c.controlPlaneFault();
+  if (!fault) return undefined;
+  if (fault === 'etcd') return new KubectlError(retrievalError(file, resourceOf(kind), name, ns, 'etcdserver: request timed out').replace(/^error: /, 'Error from server: '));
+  const host = `${CONTROL_PLANE_IP}:6443`;
+  const dial = `dial tcp ${host}: ${fault === 'off' ? 'i/o timeout' : 'connect: connection refused'}`;
   return new KubectlError(
     `error: error validating ${JSON.stringify(file)}: error validating data: failed to download openapi: Get "https://${host}/openapi/v2?timeout=32s": ${dial}; if you choose to ignore these errors, turn validation off with --validate=false`,
   );
 }
 
-function sortKeys(v: Json): Json {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v !== null && typeof v === 'object') {
-    const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(v).sort()) out[k] = sortKeys(v[k]);
-    return out;
-  }
-  return v;
-}
-
-function clone<T>(v: T): T {
-  return v === undefined ? v : (JSON.parse(JSON.stringify(v)) as T);
-}
-
 /** The annotation kubectl stores: the object as written (namespace filled in), as compact JSON. */
 export function lastAppliedOf(raw: { [k: string]: Json }, namespace: string | undefined): string {
-  const obj = clone(raw);
+  const obj = deepClone(raw);
   const meta = (obj.metadata && typeof obj.metadata === 'object' && !Array.isArray(obj.metadata) ? obj.metadata : (obj.metadata = {})) as { [k: string]: Json };
   if (namespace) meta.namespace = namespace;
   const ann = meta.annotations as { [k: string]: Json } | undefined;
@@ -146,7 +131,7 @@ export function lastAppliedOf(raw: { [k: string]: Json }, namespace: string | un
     delete ann[LAST_APPLIED];
     if (!Object.keys(ann).length) delete meta.annotations;
   }
-  return `${JSON.stringify(sortKeys(obj))}\n`;
+  return `${stableStringify(obj)}\n`;
 }
 
 /**
@@ -159,7 +144,7 @@ function merge(live: Json | undefined, modified: Json | undefined, original: Jso
   if (modified === undefined) return original !== undefined ? undefined : live;
   if (isMap(modified) && isMap(live)) {
     const out: { [k: string]: Json } = {};
-    for (const k of Object.keys(live)) out[k] = clone(live[k]);
+    for (const k of Object.keys(live)) out[k] = deepClone(live[k]);
     for (const k of Object.keys(modified)) {
       const m = merge(live[k], modified[k], isMap(original) ? original[k] : undefined);
       if (m === undefined) delete out[k];
@@ -168,7 +153,7 @@ function merge(live: Json | undefined, modified: Json | undefined, original: Jso
     if (isMap(original)) for (const k of Object.keys(original)) if (!(k in modified)) delete out[k];
     return out;
   }
-  return clone(modified);
+  return deepClone(modified);
 }
 
 function goSelector(s: LabelSelector): string {
@@ -219,7 +204,7 @@ function applyOne(inv: Invocation, file: string, obj: ManifestObject, raw: { [k:
   if (!live) {
     if (ns && !namespaceExists(c, ns)) throw new KubectlError(`Error from server (NotFound): error when creating ${JSON.stringify(file)}: namespaces "${ns}" not found`);
     if (dryRun === 'none') {
-      const created = clone(obj) as AnyNewObject;
+      const created = deepClone(obj) as AnyNewObject;
       if (ns) created.metadata.namespace = ns;
       created.metadata.annotations = { ...(created.metadata.annotations ?? {}), [LAST_APPLIED]: lastApplied };
       c.api.create(created);
@@ -236,9 +221,9 @@ function applyOne(inv: Invocation, file: string, obj: ManifestObject, raw: { [k:
   const origMeta = (original as { metadata?: { [k: string]: Json } }).metadata;
   const rawMeta = (raw.metadata ?? {}) as { [k: string]: Json };
   const modifiedAnnotations = { ...((rawMeta.annotations as { [k: string]: Json }) ?? {}), [LAST_APPLIED]: lastApplied };
-  const liveSpec = clone((live as { spec?: unknown }).spec) as Json;
-  const finalLabels = (merge(clone(live.metadata.labels ?? {}) as Json, rawMeta.labels, origMeta?.labels) ?? {}) as Record<string, string>;
-  const annotations = merge(clone(live.metadata.annotations ?? {}) as Json, modifiedAnnotations, origMeta?.annotations) as Record<string, string>;
+  const liveSpec = deepClone((live as { spec?: unknown }).spec) as Json;
+  const finalLabels = (merge(deepClone(live.metadata.labels ?? {}) as Json, rawMeta.labels, origMeta?.labels) ?? {}) as Record<string, string>;
+  const annotations = merge(deepClone(live.metadata.annotations ?? {}) as Json, modifiedAnnotations, origMeta?.annotations) as Record<string, string>;
   let spec = merge(liveSpec, raw.spec as Json, (original as { spec?: Json }).spec) as { [k: string]: Json };
   if (live.kind === 'Service') spec = keepNodePorts(live, spec);
   // The API server defaults and validates the merged object as it would any update.

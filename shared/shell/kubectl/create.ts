@@ -6,12 +6,13 @@
  */
 import { parseManifests, serializeYaml } from '../../manifests/index.js';
 import { ApiError, type AnyNewObject } from '../../sim/apiserver.js';
+import { deepClone } from '../../sim/clone.js';
 import { bool, int, str, strs } from '../flags.js';
 import { toJson, toWire } from '../wire.js';
 import { done, type Command, type Invocation } from './command.js';
 import { KubectlError, usageError } from './errors.js';
 import { DRY_RUN_FLAG, dryRunOf, dryRunSuffix, FILENAME_FLAG, LAST_APPLIED, lastAppliedOf, unreachable } from './apply.js';
-import { aggregate, errorForms, requireFiles, validDocs } from './manifest-files.js';
+import { aggregate, errorForms, requireFiles, validDocs, type Json } from './manifest-files.js';
 import { namespaceExists } from './objects.js';
 import { byKind, groupResource, qualifiedName } from './resources.js';
 
@@ -99,7 +100,7 @@ function runCreateFile(inv: Invocation) {
       continue;
     }
     if (dryRun === 'none') {
-      const created = JSON.parse(JSON.stringify(obj)) as AnyNewObject;
+      const created = deepClone(obj) as AnyNewObject;
       if (ns) created.metadata.namespace = ns;
       if (bool(inv.flags, 'save-config')) created.metadata.annotations = { ...(created.metadata.annotations ?? {}), [LAST_APPLIED]: lastAppliedOf(raw ?? {}, ns) };
       c.api.create(created);
@@ -160,7 +161,7 @@ function runCreateDeployment(inv: Invocation) {
   if (dryRun === 'none') {
     const created = doc.object as AnyNewObject;
     created.metadata.namespace = inv.namespace;
-    if (bool(inv.flags, 'save-config')) created.metadata.annotations = { [LAST_APPLIED]: lastAppliedOf(JSON.parse(JSON.stringify({ ...rest, metadata: meta, spec: object.spec })), inv.namespace) };
+    if (bool(inv.flags, 'save-config')) created.metadata.annotations = { [LAST_APPLIED]: lastAppliedOf({ ...rest, metadata: meta, spec: object.spec } as unknown as Record<string, Json>, inv.namespace) };
     try {
       c.api.create(created);
     } catch (e) {

@@ -8,7 +8,7 @@ import { controllerOf, podRequests } from '../../sim/api/pods.js';
 import { bytesOf, milliCpu } from '../../sim/api/quantity.js';
 import { formatSelector } from '../../sim/api/selectors.js';
 import type { Cluster } from '../../sim/cluster.js';
-import { HASH_LABEL } from '../../sim/controllers/deployment.js';
+import { newReplicaSet } from '../../sim/controllers/deployment.js';
 import { rfc3339 } from '../duration.js';
 import { bool, str } from '../flags.js';
 import { ok, type Command, type Invocation } from './command.js';
@@ -309,8 +309,7 @@ function describeDeployment(c: Cluster, d: Deployment, ev: Event[] | undefined):
     for (const cond of s.conditions) w.write(1, `${cond.type} \t${cond.status}\t${cond.reason}\n`);
   }
   const rss = [...c.rsByOwner.get(d.metadata.uid)].sort((a, b) => a.metadata.creationTimestamp - b.metadata.creationTimestamp);
-  const want = JSON.stringify(stripHash(d.spec.template));
-  const newRS = rss.find((rs) => JSON.stringify(stripHash(rs.spec.template)) === want);
+  const newRS = newReplicaSet(d, rss);
   const oldRSs = rss.filter((rs) => rs !== newRS && rs.spec.replicas > 0);
   if (newRS || oldRSs.length) {
     const fmt = (list: ReplicaSet[]) => list.map((rs) => `${rs.metadata.name} (${rs.status.replicas ?? 0}/${rs.spec.replicas} replicas created)`).join(', ') || '<none>';
@@ -319,22 +318,6 @@ function describeDeployment(c: Cluster, d: Deployment, ev: Event[] | undefined):
   }
   if (ev) events(w, ev, c.now);
   return w.toString();
-}
-
-/** A template without its pod-template-hash label, to find the Deployment's current ReplicaSet. */
-function stripHash(t: ReplicaSet['spec']['template']): unknown {
-  const labels = { ...(t.metadata?.labels ?? {}) };
-  delete labels[HASH_LABEL];
-  return sortKeys({ ...t, metadata: { ...(t.metadata ?? {}), labels } });
-}
-
-function sortKeys(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(sortKeys);
-  if (v && typeof v === 'object') {
-    const o = v as Record<string, unknown>;
-    return Object.fromEntries(Object.keys(o).filter((k) => o[k] !== undefined).sort().map((k) => [k, sortKeys(o[k])]));
-  }
-  return v;
 }
 
 function describeReplicaSet(c: Cluster, rs: ReplicaSet, ev: Event[] | undefined): string {

@@ -20,8 +20,7 @@ export const KUSTOMIZE_VERSION = 'v5.7.1';
  * only an unreachable API server fails them.
  */
 export function apiServerDown(c: Cluster): string | undefined {
-  const outage = c.controlPlaneOutage();
-  return outage && !outage.startsWith('Error from server:') ? outage : undefined;
+  return c.controlPlaneFault() === 'etcd' ? undefined : c.controlPlaneOutage();
 }
 
 function versionInfo(): Record<string, string> {

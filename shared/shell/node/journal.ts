@@ -89,9 +89,9 @@ export function kubeletLines(c: Cluster, m: Machine): { line: JournalLine; ident
     if (l) klog(ev.lastTimestamp, l.level, l.source, l.msg);
   }
   if (k.running) {
-    const outage = c.controlPlaneOutage();
-    if (outage) {
-      const cause = outage.includes('etcdserver') ? 'etcdserver: request timed out' : `Get \\"https://${CONTROL_PLANE_IP}:6443/api/v1/nodes/${m.name}?resourceVersion=0&timeout=10s\\": dial tcp ${CONTROL_PLANE_IP}:6443: ${outage.includes('i/o timeout') ? 'i/o timeout' : 'connect: connection refused'}`;
+    const fault = c.controlPlaneFault();
+    if (fault) {
+      const cause = fault === 'etcd' ? 'etcdserver: request timed out' : `Get \\"https://${CONTROL_PLANE_IP}:6443/api/v1/nodes/${m.name}?resourceVersion=0&timeout=10s\\": dial tcp ${CONTROL_PLANE_IP}:6443: ${fault === 'off' ? 'i/o timeout' : 'connect: connection refused'}`;
       for (let t = Math.floor(c.now / 10_000) * 10_000 - 50_000; t <= c.now; t += 10_000) klog(t, 'E', 'kubelet_node_status.go:549', `"Error updating node status, will retry" err="error getting node \\"${m.name}\\": ${cause}"`);
     }
     if (!m.docker.running) {

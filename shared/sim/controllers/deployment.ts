@@ -391,6 +391,14 @@ export function revisionOf(rs: ReplicaSet): number {
   return Number(rs.metadata.annotations?.[REVISION] ?? 0) || 0;
 }
 
+/** The Deployment's current ReplicaSet: the oldest whose template equals its own, hash aside (FindNewReplicaSet). */
+export function newReplicaSet(d: Deployment, rsList: Iterable<ReplicaSet>): ReplicaSet | undefined {
+  const want = templateKeyUncached(d.spec.template);
+  let found: ReplicaSet | undefined;
+  for (const rs of rsList) if (templateKey(rs.spec.template) === want && (!found || byCreation(rs, found) < 0)) found = rs;
+  return found;
+}
+
 const templateKeys = new WeakMap<object, string>();
 
 /** A ReplicaSet's template key; a ReplicaSet's template never changes after creation. */
